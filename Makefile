@@ -1,0 +1,103 @@
+# pagel10n - build, test, demo and install.
+#
+#   make            library (static and shared) and the pagel10n program
+#   make check      the whole test suite (ends with "N passed, N failed")
+#   make demo       installs missing Debian packages, renders examples/news
+#   make check SANITIZE=1   the same suite under AddressSanitizer + UBSan
+#
+# Dependencies come from pkg-config: expat, icu-uc, icu-i18n; libgettextpo
+# has no .pc file on Debian 12 and falls back to -lgettextpo.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+LOCALEDIR ?= $(PREFIX)/share/locale
+MANDIR ?= $(PREFIX)/share/man
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+SANITIZE ?=
+ifeq ($(SANITIZE),1)
+BUILDDIR ?= build-san
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+OPT ?= -O1
+else
+BUILDDIR ?= build
+SAN_FLAGS :=
+OPT ?= -O2
+endif
+
+DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags expat icu-uc icu-i18n 2>/dev/null) \
+               $(shell $(PKG_CONFIG) --cflags libgettextpo 2>/dev/null)
+DEPS_LIBS := $(shell $(PKG_CONFIG) --libs expat icu-uc icu-i18n 2>/dev/null) \
+             $(shell $(PKG_CONFIG) --libs libgettextpo 2>/dev/null || echo -lgettextpo)
+
+WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CFLAGS ?= $(OPT) -g
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+              -fPIC -Iinclude $(DEPS_CFLAGS) $(SAN_FLAGS) $(CFLAGS) \
+              -DLOCALEDIR='"$(LOCALEDIR)"'
+ALL_LDFLAGS := $(SAN_FLAGS) $(LDFLAGS)
+
+LIB_SRCS := $(wildcard src/*.c)
+CLI_SRCS := $(wildcard src/cli/*.c)
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILDDIR)/lib/%.o)
+CLI_OBJS := $(CLI_SRCS:src/cli/%.c=$(BUILDDIR)/cli/%.o)
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
+
+STATIC_LIB := $(BUILDDIR)/libpagel10n.a
+SHARED_LIB := $(BUILDDIR)/libpagel10n.so.0
+PROGRAM := $(BUILDDIR)/pagel10n
+
+.PHONY: all check demo deps clean install uninstall bench fuzz
+all: $(PROGRAM) $(SHARED_LIB) pagel10n
+
+# The program at the top of the tree is the normal build's.
+ifneq ($(SANITIZE),1)
+pagel10n: $(PROGRAM)
+	cp $< $@
+else
+pagel10n: ;
+endif
+
+$(BUILDDIR)/lib/%.o: src/%.c include/pagel10n.h $(wildcard src/*.h) src/html_entities.inc
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILDDIR)/cli/%.o: src/cli/%.c src/cli/cli.h include/pagel10n.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(STATIC_LIB): $(LIB_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(SHARED_LIB): $(LIB_OBJS)
+	$(CC) -shared -Wl,-soname,libpagel10n.so.0 $(ALL_LDFLAGS) -o $@ $^ $(DEPS_LIBS)
+
+$(PROGRAM): $(CLI_OBJS) $(STATIC_LIB)
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJS) $(STATIC_LIB) $(DEPS_LIBS)
+
+tests/potcmp: tests/potcmp.c
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -o $@ $< $(DEPS_LIBS)
+
+tests/unit/bin/%: tests/unit/%.c tests/unit/unit.h $(STATIC_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEPS_LIBS)
+
+check: all tests/potcmp $(UNIT_BINS)
+	PAGEL10N=$(abspath $(PROGRAM)) bash tests/run.sh
+
+deps:
+	bash scripts/install-deps.sh
+
+demo:
+	bash scripts/install-deps.sh
+	$(MAKE) all
+	$(MAKE) -C examples/news demo
+
+clean:
+	rm -rf build build-san pagel10n tests/potcmp tests/unit/bin

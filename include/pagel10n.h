@@ -1,0 +1,173 @@
+/* pagel10n.h - the whole public API of libpagel10n.
+ *
+ * pagel10n localizes the chrome of XHTML pages (site UI: notices, headers,
+ * buttons, image labels) through gettext catalogs while every byte of the
+ * content passes through untouched.  The flow is:
+ *
+ *   pl10n_page_parse()    page or template bytes -> messages and byte ranges
+ *   pl10n_pot_*()         messages of many templates -> one POT file
+ *   pl10n_catalog_load()  a translator's .po or msgfmt's .mo -> catalog
+ *   pl10n_render()        page + catalog -> page bytes for one locale
+ *
+ * Conventions.  Every public name starts with pl10n_.  The library never
+ * prints and never exits: results travel back as a pl10n_status, with the
+ * details (file, line, column, message) in a caller-provided pl10n_error, and
+ * warnings go to an optional pl10n_diagnostic_fn.  Objects are opaque and
+ * freed by their own _free function, which accepts NULL.
+ */
+#ifndef PAGEL10N_H
+#define PAGEL10N_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PL10N_VERSION "0.1.0"
+
+/* XML namespace of pagel10n's own marking attributes (pl:context, ...). */
+#define PL10N_NAMESPACE "http://pagel10n.org/ns/1"
+
+/* ---- Status and errors ------------------------------------------------ */
+
+typedef enum pl10n_status {
+  PL10N_OK = 0,
+  PL10N_ERR_NOMEM,     /* out of memory */
+  PL10N_ERR_IO,        /* a file could not be read or written */
+  PL10N_ERR_XML,       /* a page, template or translation is not well-formed */
+  PL10N_ERR_ENCODING,  /* an encoding pagel10n cannot write back (UTF-16) */
+  PL10N_ERR_CATALOG,   /* a .po or .mo file is malformed */
+  PL10N_ERR_LOCALE,    /* a locale has no catalog or is not a valid tag */
+  PL10N_ERR_LIMIT,     /* an input exceeds a size or depth limit */
+  PL10N_ERR_AMBIGUOUS, /* chrome matches several catalogs or messages */
+  PL10N_ERR_USAGE      /* the caller passed invalid arguments */
+} pl10n_status;
+
+/* A static English description of STATUS ("out of memory", ...). */
+const char *pl10n_strerror(pl10n_status status);
+
+/* Where and why an operation failed.  FILE points to a name the caller
+   passed in (or is NULL); LINE and COLUMN are 1-based, 0 when unknown. */
+typedef struct pl10n_error {
+  pl10n_status status;
+  const char *file;
+  unsigned long line;
+  unsigned long column;
+  char message[512];
+} pl10n_error;
+
+typedef enum pl10n_severity { PL10N_WARNING, PL10N_ERROR } pl10n_severity;
+
+/* A non-fatal finding (a rejected translation, unknown chrome, ...). */
+typedef struct pl10n_diagnostic {
+  pl10n_severity severity;
+  const char *file;      /* the file the finding is about */
+  unsigned long line;    /* 1-based, 0 when unknown */
+  unsigned long column;  /* 1-based, 0 when unknown */
+  const char *message;   /* e.g. "translation rejected: element <script> ..." */
+} pl10n_diagnostic;
+
+/* Receives diagnostics; the pointed-to strings live only during the call. */
+typedef void (*pl10n_diagnostic_fn)(void *user, const pl10n_diagnostic *d);
+
+/* ---- The growable byte buffer ----------------------------------------- */
+
+/* The one buffer type of the library and the CLI.  Invariants: DATA is
+   NULL or a malloc'd block of CAP bytes; LEN <= CAP; when DATA is not NULL
+   it is NUL-terminated at DATA[LEN] (so CAP > LEN).  LIMIT, when non-zero,
+   caps LEN: growing past it fails with PL10N_ERR_LIMIT and leaves the
+   buffer unchanged.  Initialize with PL10N_BUF_INIT. */
+typedef struct pl10n_buf {
+  char *data;
+  size_t len;
+  size_t cap;
+  size_t limit;
+} pl10n_buf;
+
+#define PL10N_BUF_INIT {NULL, 0, 0, 0}
+
+/* Frees the buffer's memory and resets it to empty (LIMIT is kept). */
+void pl10n_buf_release(pl10n_buf *buf);
+
+/* ---- Pages and templates ---------------------------------------------- */
+
+typedef struct pl10n_page pl10n_page;
+
+/* Limits that guard against hostile input; 0 means the built-in default. */
+typedef struct pl10n_parse_options {
+  size_t max_bytes;   /* default 256 MiB */
+  unsigned max_depth; /* default 10000 nested elements */
+} pl10n_parse_options;
+
+/* Parses LEN bytes of an XHTML page or template named NAME (used in
+   messages and references).  DATA is borrowed: it must stay unchanged and
+   alive until pl10n_page_free().  OPTIONS may be NULL.  On failure returns
+   the status, fills ERR (file, line, column, message) and sets *PAGE to
+   NULL.  External entities and DTDs are never loaded; HTML named character
+   references (&nbsp; &copy; ...) are understood without a DTD. */
+pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
+                              const pl10n_parse_options *options,
+                              pl10n_page **page, pl10n_error *err);
+
+void pl10n_page_free(pl10n_page *page);
+
+/* The language the page declares on its root (lang or xml:lang), or NULL. */
+const char *pl10n_page_language(const pl10n_page *page);
+
+typedef enum pl10n_message_kind {
+  PL10N_MESSAGE_TEXT,      /* the text content of an element */
+  PL10N_MESSAGE_ATTRIBUTE  /* the value of a translatable attribute */
+} pl10n_message_kind;
+
+/* One chrome string of a page, as it goes into a POT.  Strings are owned
+   by the page. */
+typedef struct pl10n_message {
+  pl10n_message_kind kind;
+  const char *msgctxt;      /* NULL when none */
+  const char *msgid;        /* NFC, whitespace-normalized, inline markup kept */
+  const char *comments;     /* translator notes, '\n'-separated, or NULL */
+  unsigned long line;       /* of the element's start tag */
+  unsigned long column;
+  int preserve_space;       /* msgid kept verbatim (xml:space, pre) */
+} pl10n_message;
+
+/* The number of chrome messages of PAGE, in extraction order. */
+size_t pl10n_page_message_count(const pl10n_page *page);
+
+/* Fills *MSG with message I (0-based) of PAGE. */
+void pl10n_page_message(const pl10n_page *page, size_t i, pl10n_message *msg);
+
+/* ---- POT templates ---------------------------------------------------- */
+
+typedef struct pl10n_pot pl10n_pot;
+
+/* Header fields of a POT; NULL fields take xgettext's placeholders. */
+typedef struct pl10n_pot_header {
+  const char *package_name;
+  const char *package_version;
+  const char *msgid_bugs_address;
+  const char *copyright_holder;
+  const char *creation_date; /* "YYYY-MM-DD HH:MM+ZZZZ"; NULL = now */
+} pl10n_pot_header;
+
+pl10n_pot *pl10n_pot_new(void);
+void pl10n_pot_free(pl10n_pot *pot);
+
+/* Adds every message of PAGE: one entry per distinct (msgctxt, msgid) in
+   first-seen order, each occurrence as a reference, notes merged. */
+pl10n_status pl10n_pot_add_page(pl10n_pot *pot, const pl10n_page *page,
+                                pl10n_error *err);
+
+/* Writes the POT to PATH ("-" or NULL: standard output) through
+   libgettextpo.  Writing to PATH is not atomic; callers that need it write
+   to a temporary name and rename. */
+pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
+                             const pl10n_pot_header *header, pl10n_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PAGEL10N_H */

@@ -1,0 +1,56 @@
+/* cli.h - what the pagel10n commands share: messages through libintl,
+ * exit codes, reading inputs and writing outputs atomically.
+ */
+#ifndef PL10N_CLI_H
+#define PL10N_CLI_H
+
+#include "pagel10n.h"
+
+#include <libintl.h>
+#include <stdio.h>
+
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+/* Exit codes (documented in pagel10n.1). */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILED = 1, /* some page failed, or check found a problem */
+  EXIT_USAGE = 2   /* bad usage or unreadable/malformed input */
+};
+
+extern const char *program_name;
+
+/* Prints "pagel10n: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints ERR as "FILE:LINE:COL: error: MESSAGE" (parts known only). */
+void cli_print_error(const pl10n_error *err);
+
+/* A diagnostic callback printing "FILE:LINE[:COL]: warning: MESSAGE". */
+void cli_print_diagnostic(void *user, const pl10n_diagnostic *d);
+
+/* Reads the whole of PATH ("-" = standard input) into OUT.  Prints the
+   error and returns 0 on failure. */
+int cli_read_file(const char *path, pl10n_buf *out);
+
+/* Writes DATA to PATH atomically: a temporary file in the same directory,
+   then rename.  On failure prints the error, removes the temporary file and
+   returns 0. */
+int cli_write_file_atomic(const char *path, const char *data, size_t len);
+
+/* Creates a temporary file next to PATH; returns its name (malloc'd) and
+   an open descriptor in *FD, or NULL after printing the error. */
+char *cli_temp_beside(const char *path, int *fd);
+
+/* True when PATH names the same file as one of the N INPUTS. */
+int cli_same_file_as_any(const char *path, char *const *inputs, int n);
+
+/* Prints the --version text. */
+void cli_print_version(void);
+
+int cmd_extract(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+
+#endif

@@ -1,0 +1,151 @@
+/* cli_util.c - file input, atomic output and message printing for the
+   pagel10n commands. */
+#include "cli.h"
+
+#include "../buf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *program_name = "pagel10n";
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "%s: ", program_name);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+static void print_position(const char *file, unsigned long line,
+                           unsigned long column) {
+  if (file) fprintf(stderr, "%s:", file);
+  else fprintf(stderr, "%s:", program_name);
+  if (line) fprintf(stderr, "%lu:", line);
+  if (line && column) fprintf(stderr, "%lu:", column);
+  fputc(' ', stderr);
+}
+
+void cli_print_error(const pl10n_error *err) {
+  print_position(err->file, err->line, err->column);
+  fprintf(stderr, _("error: %s\n"), err->message);
+}
+
+void cli_print_diagnostic(void *user, const pl10n_diagnostic *d) {
+  (void)user;
+  print_position(d->file, d->line, d->column);
+  if (d->severity == PL10N_ERROR) fprintf(stderr, _("error: %s\n"), d->message);
+  else fprintf(stderr, _("warning: %s\n"), d->message);
+}
+
+int cli_read_file(const char *path, pl10n_buf *out) {
+  int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY);
+  if (fd < 0) {
+    fprintf(stderr, _("%s: error: cannot open: %s\n"), path, strerror(errno));
+    return 0;
+  }
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    fprintf(stderr, _("%s: error: is a directory\n"), path);
+    close(fd);
+    return 0;
+  }
+  buf_clear(out);
+  for (;;) {
+    pl10n_status s = buf_reserve(out, 65536);
+    if (s != PL10N_OK) {
+      fprintf(stderr, _("%s: error: %s\n"), path, pl10n_strerror(s));
+      if (fd != STDIN_FILENO) close(fd);
+      return 0;
+    }
+    ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      fprintf(stderr, _("%s: error: cannot read: %s\n"), path, strerror(errno));
+      if (fd != STDIN_FILENO) close(fd);
+      return 0;
+    }
+    if (n == 0) break;
+    out->len += (size_t)n;
+    out->data[out->len] = '\0';
+  }
+  if (fd != STDIN_FILENO) close(fd);
+  return 1;
+}
+
+char *cli_temp_beside(const char *path, int *fd) {
+  const char *slash = strrchr(path, '/');
+  size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+  const char *base = slash ? slash + 1 : path;
+  size_t n = dir_len + strlen(base) + 16;
+  char *tmp = malloc(n);
+  if (!tmp) {
+    cli_error("%s", pl10n_strerror(PL10N_ERR_NOMEM));
+    return NULL;
+  }
+  snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+  *fd = mkstemp(tmp);
+  if (*fd < 0) {
+    fprintf(stderr, _("%s: error: cannot create a file in its directory: %s\n"),
+            path, strerror(errno));
+    free(tmp);
+    return NULL;
+  }
+  /* Give the file the permissions an ordinary new file would get. */
+  mode_t mask = umask(0);
+  umask(mask);
+  fchmod(*fd, 0666 & ~mask);
+  return tmp;
+}
+
+static int write_all(int fd, const char *data, size_t len) {
+  while (len) {
+    ssize_t n = write(fd, data, len);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return 0;
+    data += n;
+    len -= (size_t)n;
+  }
+  return 1;
+}
+
+int cli_write_file_atomic(const char *path, const char *data, size_t len) {
+  int fd;
+  char *tmp = cli_temp_beside(path, &fd);
+  if (!tmp) return 0;
+  int ok = write_all(fd, data, len);
+  int saved = errno;
+  if (close(fd) != 0 && ok) { ok = 0; saved = errno; }
+  if (ok && rename(tmp, path) != 0) { ok = 0; saved = errno; }
+  if (!ok) {
+    fprintf(stderr, _("%s: error: cannot write: %s\n"), path, strerror(saved));
+    unlink(tmp);
+  }
+  free(tmp);
+  return ok;
+}
+
+int cli_same_file_as_any(const char *path, char *const *inputs, int n) {
+  struct stat out;
+  if (stat(path, &out) != 0) return 0;
+  for (int i = 0; i < n; i++) {
+    struct stat in;
+    if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+        in.st_ino == out.st_ino)
+      return 1;
+  }
+  return 0;
+}
+
+void cli_print_version(void) {
+  printf("pagel10n %s\n", PL10N_VERSION);
+  printf(_("Copyright (C) 2026 the pagel10n developers.\n"
+           "License: GPL-3.0-or-later.  There is NO WARRANTY, to the extent "
+           "permitted by law.\n"));
+}

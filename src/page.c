@@ -1,0 +1,753 @@
+/* page.c - parsing a page with Expat and segmenting chrome from content.
+ *
+ * One pass over the bytes.  A stack of frames carries what each element
+ * inherits (translate, notes, xml:space, language); a stack of open units
+ * builds the msgid of every translatable block element the way itstool
+ * does: text is escaped, inline elements stay as markup, other child
+ * elements become <_:name-N/> placeholders and messages of their own.
+ * Byte offsets of tags and attribute values become splices for render.
+ */
+#include "page.h"
+
+#include "buf.h"
+#include "entities.h"
+#include "error.h"
+#include "its.h"
+#include "tagscan.h"
+#include "text.h"
+
+#include <expat.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define DEFAULT_MAX_BYTES ((size_t)256 << 20)
+#define DEFAULT_MAX_DEPTH 10000u
+
+enum role {
+  ROLE_OUTSIDE,     /* not translated, not inside a message */
+  ROLE_PLACEHOLDER, /* not translated, inside a message: <_:name-N/> */
+  ROLE_UNIT,        /* starts a message of its own */
+  ROLE_INLINE       /* markup inside the enclosing message */
+};
+
+typedef struct frame {
+  int translate;        /* effective value for this element */
+  int preserve;         /* xml:space in effect */
+  int role;
+  int32_t unit;         /* open unit its children append to, -1 = none */
+  int32_t owner_unit;   /* unit holding this element's part, or -1 */
+  int32_t part;         /* index of its part in that unit's lists */
+  int part_is_inline;
+  uint32_t note;        /* note in effect (inherited), or NO_STRING */
+  uint32_t own_note;    /* note written on this element, or NO_STRING */
+  uint32_t lang;        /* language from a non-root ancestor, or NO_STRING */
+  int32_t region;       /* content region it is in, or -1 */
+  uint32_t tag_begin, tag_end;
+  uint32_t local_name;  /* offset of the local name (for note paths) */
+} frame;
+
+typedef struct open_unit {
+  pl10n_buf text;          /* the msgid being built */
+  pl10n_buf inlines;       /* page_part */
+  pl10n_buf placeholders;  /* page_part */
+  uint32_t splice;
+  uint32_t fallback_splice; /* language insertion point, or NO_STRING */
+  uint32_t msgctxt;
+  pl10n_buf comments;
+  uint32_t line, column;
+  int nonempty;
+  int preserve;
+  int pending_depth;       /* depth of an inline start tag not yet closed */
+  int depth;               /* depth of the unit's element */
+} open_unit;
+
+typedef struct parser_state {
+  pl10n_page *page;
+  XML_Parser parser;
+  const pl10n_parse_options *options;
+  pl10n_error *err;
+  pl10n_status status;     /* first failure, stops the parse */
+  frame *frames;
+  size_t depth, frames_cap;
+  open_unit *units;
+  size_t n_units, units_cap;
+  pl10n_buf dtd;
+  int dtd_loaded;
+  pl10n_buf scratch;
+  size_t max_depth;
+} parser_state;
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void fail(parser_state *ps, pl10n_status status, const char *fmt,
+                 const char *arg) {
+  if (ps->status != PL10N_OK) return;
+  ps->status = status;
+  error_set(ps->err, status, ps->page->name,
+            (unsigned long)XML_GetCurrentLineNumber(ps->parser),
+            (unsigned long)XML_GetCurrentColumnNumber(ps->parser) + 1, fmt, arg);
+  XML_StopParser(ps->parser, XML_FALSE);
+}
+
+static int check(parser_state *ps, pl10n_status st) {
+  if (st == PL10N_OK) return 1;
+  fail(ps, st, "%s", pl10n_strerror(st));
+  return 0;
+}
+
+/* Stores STR (LEN bytes) in the page's string pool; returns its offset. */
+static uint32_t intern(parser_state *ps, const char *str, size_t len) {
+  pl10n_buf *s = &ps->page->strings;
+  uint32_t off = (uint32_t)s->len;
+  if (!check(ps, buf_append(s, str, len)) || !check(ps, buf_append_char(s, '\0')))
+    return NO_STRING;
+  return off;
+}
+
+static unsigned long line_after(const char *data, uint32_t begin, uint32_t end,
+                                unsigned long line) {
+  for (uint32_t i = begin; i < end; i++)
+    if (data[i] == '\n') line++;
+  return line;
+}
+
+static frame *top(parser_state *ps) {
+  return ps->depth ? &ps->frames[ps->depth - 1] : NULL;
+}
+
+static uint32_t splice_count(parser_state *ps) {
+  return (uint32_t)BUF_COUNT(&ps->page->splices, page_splice);
+}
+
+static page_splice *splice_at(parser_state *ps, uint32_t i) {
+  return &BUF_ITEMS(&ps->page->splices, page_splice)[i];
+}
+
+static uint32_t add_splice(parser_state *ps, splice_kind kind, uint32_t begin,
+                           uint32_t end, uint32_t ref, char quote) {
+  uint32_t index = splice_count(ps);
+  page_splice s = {begin, end, index + 1, ref, (uint8_t)kind, quote};
+  if (!check(ps, buf_push_item(&ps->page->splices, &s, sizeof s))) return 0;
+  return index;
+}
+
+/* Closes a pending inline start tag ("<b ...") of unit U with '>'. */
+static void settle_pending(parser_state *ps, open_unit *u) {
+  if (u->pending_depth < 0) return;
+  u->pending_depth = -1;
+  check(ps, buf_append_char(&u->text, '>'));
+}
+
+/* Appends "prefix:local" of an Expat triplet. */
+static pl10n_status append_qname(pl10n_buf *out, const its_name *n) {
+  pl10n_status st = PL10N_OK;
+  if (n->prefix_len) {
+    st = buf_append(out, n->prefix, n->prefix_len);
+    if (st == PL10N_OK) st = buf_append_char(out, ':');
+  }
+  if (st == PL10N_OK) st = buf_append(out, n->local, n->local_len);
+  return st;
+}
+
+/* ---- messages ---------------------------------------------------------- */
+
+static pl10n_status add_comment(pl10n_buf *comments, const char *text) {
+  pl10n_status st = PL10N_OK;
+  if (comments->len) st = buf_append_str(comments, "\n\n");
+  if (st == PL10N_OK) st = buf_append_str(comments, text);
+  return st;
+}
+
+/* Turns the escaped, unnormalized text in SCRATCH into a message. */
+static void add_message(parser_state *ps, pl10n_message_kind kind,
+                        pl10n_buf *text, uint32_t msgctxt,
+                        const pl10n_buf *comments, unsigned long line,
+                        unsigned long column, uint32_t splice, int preserve,
+                        const pl10n_buf *inlines, const pl10n_buf *placeholders) {
+  pl10n_page *page = ps->page;
+  pl10n_status st = text_normalize(text, 0, preserve);
+  if (st == PL10N_ERR_ENCODING) {
+    fail(ps, st, "%s", "text is not valid UTF-8");
+    return;
+  }
+  if (!check(ps, st)) return;
+  page_message m;
+  memset(&m, 0, sizeof m);
+  m.kind = (uint8_t)kind;
+  m.msgid_len = (uint32_t)text->len;
+  m.msgid = intern(ps, text->data ? text->data : "", text->len);
+  m.msgctxt = msgctxt;
+  m.comments = comments && comments->len
+                   ? intern(ps, comments->data, comments->len) : NO_STRING;
+  m.line = (uint32_t)line;
+  m.column = (uint32_t)column;
+  m.splice = splice;
+  m.preserve_space = (uint8_t)preserve;
+  m.first_part = (uint32_t)BUF_COUNT(&page->parts, page_part);
+  if (inlines) {
+    m.n_inline = (uint32_t)BUF_COUNT(inlines, page_part);
+    check(ps, buf_append(&page->parts, inlines->data, inlines->len));
+  }
+  if (placeholders) {
+    m.n_placeholders = (uint32_t)BUF_COUNT(placeholders, page_part);
+    check(ps, buf_append(&page->parts, placeholders->data, placeholders->len));
+  }
+  if (ps->status != PL10N_OK) return;
+  uint32_t index = (uint32_t)PAGE_MESSAGE_COUNT(page);
+  if (!check(ps, buf_push_item(&page->messages, &m, sizeof m))) return;
+  page_splice *s = splice_at(ps, splice);
+  s->ref = index;
+}
+
+/* ---- start tags -------------------------------------------------------- */
+
+static open_unit *push_unit(parser_state *ps) {
+  if (ps->n_units == ps->units_cap) {
+    size_t cap = ps->units_cap ? ps->units_cap * 2 : 8;
+    open_unit *units = realloc(ps->units, cap * sizeof *units);
+    if (!units) { check(ps, PL10N_ERR_NOMEM); return NULL; }
+    memset(units + ps->units_cap, 0, (cap - ps->units_cap) * sizeof *units);
+    ps->units = units;
+    ps->units_cap = cap;
+  }
+  open_unit *u = &ps->units[ps->n_units++];
+  buf_clear(&u->text);
+  buf_clear(&u->inlines);
+  buf_clear(&u->placeholders);
+  buf_clear(&u->comments);
+  u->nonempty = 0;
+  u->pending_depth = -1;
+  return u;
+}
+
+/* Adds the part for the element of frame F to unit U. */
+static void add_part(parser_state *ps, open_unit *u, frame *f, int is_inline) {
+  page_part part = {f->tag_begin, f->tag_end, f->tag_end, f->tag_end,
+                    splice_count(ps)};
+  pl10n_buf *list = is_inline ? &u->inlines : &u->placeholders;
+  f->owner_unit = (int32_t)(u - ps->units);
+  f->part = (int32_t)BUF_COUNT(list, page_part);
+  f->part_is_inline = is_inline;
+  check(ps, buf_push_item(list, &part, sizeof part));
+}
+
+static void add_placeholder_text(parser_state *ps, open_unit *u,
+                                 const its_name *name) {
+  settle_pending(ps, u);
+  size_t n = BUF_COUNT(&u->placeholders, page_part) + 1;
+  check(ps, buf_append_str(&u->text, "<_:"));
+  check(ps, buf_append(&u->text, name->local, name->local_len));
+  check(ps, buf_printf(&u->text, "-%zu/>", n));
+}
+
+/* Writes "<qname attr="v" ..." (without the closing '>') into U's msgid. */
+static void add_inline_start(parser_state *ps, open_unit *u,
+                             const its_name *name, const char **atts) {
+  settle_pending(ps, u);
+  check(ps, buf_append_char(&u->text, '<'));
+  check(ps, append_qname(&u->text, name));
+  int specified = XML_GetSpecifiedAttributeCount(ps->parser);
+  for (int i = 0; i < specified && atts[i]; i += 2) {
+    its_name a;
+    its_split_name(atts[i], &a);
+    check(ps, buf_append_char(&u->text, ' '));
+    check(ps, append_qname(&u->text, &a));
+    check(ps, buf_append_str(&u->text, "=\""));
+    check(ps, buf_append_xml_escaped(&u->text, atts[i + 1],
+                                     strlen(atts[i + 1]), '"'));
+    check(ps, buf_append_char(&u->text, '"'));
+  }
+  u->pending_depth = (int)ps->depth;
+}
+
+/* The splices one start tag needs, sorted by offset before they are kept. */
+typedef struct tag_splice {
+  uint32_t begin, end;
+  splice_kind kind;
+  uint32_t ref;      /* attribute index in ATTS for SPLICE_ATTRIBUTE */
+  char quote;
+} tag_splice;
+
+static int by_offset(const void *a, const void *b) {
+  const tag_splice *x = a, *y = b;
+  return x->begin < y->begin ? -1 : x->begin > y->begin;
+}
+
+/* Finds attribute QNAME in the raw start tag of frame F. */
+static int locate_attribute(parser_state *ps, const frame *f, const char *qname,
+                            tag_attribute *ta) {
+  return tagscan_find(ps->page->data + f->tag_begin, f->tag_end - f->tag_begin,
+                      qname, ta);
+}
+
+static void attribute_message(parser_state *ps, frame *f, const its_name *el,
+                              const its_name *attr, const char *value,
+                              const its_local *local, uint32_t splice) {
+  pl10n_buf *text = &ps->scratch;
+  buf_clear(text);
+  check(ps, buf_append_xml_escaped(text, value, strlen(value), 0));
+  pl10n_buf comments = PL10N_BUF_INIT;
+  check(ps, buf_append_str(&comments, "Attribute "));
+  check(ps, append_qname(&comments, attr));
+  check(ps, buf_append_str(&comments, " of <"));
+  check(ps, append_qname(&comments, el));
+  check(ps, buf_append_char(&comments, '>'));
+  if (f->own_note != NO_STRING)
+    check(ps, add_comment(&comments, page_string(ps->page, f->own_note)));
+  uint32_t ctxt = local->context ? intern(ps, local->context, strlen(local->context))
+                                 : NO_STRING;
+  unsigned long line = line_after(ps->page->data, f->tag_begin, f->tag_end,
+                                  XML_GetCurrentLineNumber(ps->parser));
+  add_message(ps, PL10N_MESSAGE_ATTRIBUTE, text, ctxt, &comments, line,
+              XML_GetCurrentColumnNumber(ps->parser) + 1, splice, f->preserve,
+              NULL, NULL);
+  pl10n_buf_release(&comments);
+}
+
+/* Adds the attribute and language splices of one start tag, in offset
+   order, with the attribute messages.  Returns the index of the splice that
+   marks a fallback to the source language (units only), or NO_STRING. */
+static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
+                            const char **atts, const its_local *local,
+                            int is_root, int is_unit) {
+  tag_splice list[64];
+  size_t n = 0;
+  tag_attribute ta;
+  pl10n_buf *q = &ps->scratch;
+  int translate_attributes = f->translate == ITS_YES;
+  int specified = XML_GetSpecifiedAttributeCount(ps->parser);
+  for (int i = 0; i < specified && atts[i] && n < 60; i += 2) {
+    its_name a;
+    its_split_name(atts[i], &a);
+    int root_lang = is_root && ps->page->is_xhtml && a.ns_len == 0 &&
+                    a.local_len == 4 && memcmp(a.local, "lang", 4) == 0;
+    int root_xml_lang = is_root && its_name_is(&a, XML_NS, "lang");
+    int translatable = translate_attributes &&
+                       its_translatable_attribute(el, &a, atts) &&
+                       text_has_content(atts[i + 1], strlen(atts[i + 1]));
+    if (!root_lang && !root_xml_lang && !translatable) continue;
+    buf_clear(q);
+    check(ps, append_qname(q, &a));
+    if (ps->status != PL10N_OK || !locate_attribute(ps, f, q->data, &ta)) continue;
+    tag_splice t = {f->tag_begin + (uint32_t)ta.value_begin,
+                    f->tag_begin + (uint32_t)ta.value_end,
+                    root_lang ? SPLICE_ROOT_LANG
+                              : root_xml_lang ? SPLICE_ROOT_XML_LANG
+                                              : SPLICE_ATTRIBUTE,
+                    (uint32_t)i, ta.quote};
+    list[n++] = t;
+  }
+  uint32_t insert = f->tag_begin +
+                    (uint32_t)tagscan_insert_point(ps->page->data + f->tag_begin,
+                                                   f->tag_end - f->tag_begin);
+  if (is_root && ps->page->is_xhtml && !local->lang) {
+    tag_splice t = {insert, insert, SPLICE_ROOT_LANG, 0, '"'};
+    list[n++] = t;
+  }
+  if (f->role == ROLE_PLACEHOLDER || f->role == ROLE_OUTSIDE) {
+    frame *parent = ps->depth >= 2 ? &ps->frames[ps->depth - 2] : NULL;
+    if (parent && parent->translate == ITS_YES && !local->lang &&
+        !local->xml_lang) {
+      tag_splice t = {insert, insert, SPLICE_REGION_LANG, (uint32_t)f->region,
+                      '"'};
+      list[n++] = t;
+    }
+  }
+  if (is_unit && ps->page->is_xhtml && !local->lang && !local->xml_lang) {
+    tag_splice t = {insert, insert, SPLICE_FALLBACK_LANG, NO_STRING, '"'};
+    list[n++] = t;
+  }
+  qsort(list, n, sizeof *list, by_offset);
+  uint32_t fallback = NO_STRING;
+  for (size_t k = 0; k < n && ps->status == PL10N_OK; k++) {
+    uint32_t s = add_splice(ps, list[k].kind, list[k].begin, list[k].end,
+                            list[k].kind == SPLICE_ATTRIBUTE ? NO_STRING
+                                                             : list[k].ref,
+                            list[k].quote);
+    if (list[k].kind == SPLICE_ATTRIBUTE) {
+      its_name a;
+      its_split_name(atts[list[k].ref], &a);
+      attribute_message(ps, f, el, &a, atts[list[k].ref + 1], local, s);
+    }
+    if (list[k].kind == SPLICE_FALLBACK_LANG) fallback = s;
+  }
+  return fallback;
+}
+
+static void XMLCALL on_start(void *user, const XML_Char *name,
+                             const XML_Char **atts) {
+  parser_state *ps = user;
+  if (ps->status != PL10N_OK) return;
+  if (ps->depth >= ps->max_depth) {
+    fail(ps, PL10N_ERR_LIMIT, "elements nested deeper than %s",
+         ps->options && ps->options->max_depth ? "the limit" : "10000");
+    return;
+  }
+  if (ps->depth == ps->frames_cap) {
+    size_t cap = ps->frames_cap ? ps->frames_cap * 2 : 64;
+    frame *frames = realloc(ps->frames, cap * sizeof *frames);
+    if (!frames) { check(ps, PL10N_ERR_NOMEM); return; }
+    ps->frames = frames;
+    ps->frames_cap = cap;
+  }
+  frame *parent = top(ps);
+  frame *f = &ps->frames[ps->depth++];
+  memset(f, 0, sizeof *f);
+  its_name el;
+  its_split_name(name, &el);
+  its_local local;
+  its_read_local(name, atts, &local);
+  int is_root = parent == NULL;
+  if (is_root) {
+    ps->page->is_xhtml = local.is_xhtml;
+    ps->page->has_xml_lang = local.xml_lang != NULL;
+    const char *lang = local.lang ? local.lang : local.xml_lang;
+    if (lang) ps->page->root_lang = intern(ps, lang, strlen(lang));
+  }
+  XML_Index at = XML_GetCurrentByteIndex(ps->parser);
+  int count = XML_GetCurrentByteCount(ps->parser);
+  f->tag_begin = (uint32_t)at;
+  f->tag_end = (uint32_t)(at + count);
+  f->local_name = intern(ps, el.local, el.local_len);
+
+  /* What the element inherits and says itself. */
+  f->translate = local.translate != ITS_UNSET ? local.translate
+                 : its_default_not_translated(&el) ? ITS_NO
+                 : parent ? parent->translate : ITS_YES;
+  f->preserve = local.preserve_space != ITS_UNSET ? local.preserve_space == ITS_YES
+                : its_default_preserve_space(&el) ? 1
+                : parent ? parent->preserve : 0;
+  f->own_note = NO_STRING;
+  if (local.loc_note) {
+    buf_clear(&ps->scratch);
+    check(ps, buf_append_str(&ps->scratch, local.loc_note));
+    check(ps, text_normalize(&ps->scratch, 0, 0));
+    f->own_note = intern(ps, ps->scratch.data, ps->scratch.len);
+  } else if (local.loc_note_ref) {
+    buf_clear(&ps->scratch);
+    check(ps, buf_append_str(&ps->scratch, "link: "));
+    check(ps, buf_append_str(&ps->scratch, local.loc_note_ref));
+    f->own_note = intern(ps, ps->scratch.data, ps->scratch.len);
+  }
+  f->note = f->own_note != NO_STRING ? f->own_note
+            : parent ? parent->note : NO_STRING;
+  const char *lang = local.lang ? local.lang : local.xml_lang;
+  f->lang = !is_root && lang ? intern(ps, lang, strlen(lang))
+            : parent ? parent->lang : NO_STRING;
+  f->region = parent ? parent->region : -1;
+  f->owner_unit = -1;
+  f->part = -1;
+  int within = local.within_text != ITS_UNSET ? local.within_text
+               : its_default_within_text(&el) ? ITS_YES : ITS_NO;
+  int32_t msg = parent ? parent->unit : -1;
+  open_unit *pu = msg >= 0 ? &ps->units[msg] : NULL;
+
+  if (f->translate == ITS_NO) {
+    f->role = pu ? ROLE_PLACEHOLDER : ROLE_OUTSIDE;
+    f->unit = -1;
+    if (pu) {
+      add_placeholder_text(ps, pu, &el);
+      add_part(ps, pu, f, 0);
+    }
+    if (!parent || parent->translate == ITS_YES) {
+      page_region r = {f->lang, 0};
+      f->region = (int32_t)BUF_COUNT(&ps->page->regions, page_region);
+      check(ps, buf_push_item(&ps->page->regions, &r, sizeof r));
+    }
+    tag_splices(ps, f, &el, atts, &local, is_root, 0);
+  } else if (!pu || within != ITS_YES) {
+    f->role = ROLE_UNIT;
+    if (pu) {
+      add_placeholder_text(ps, pu, &el);
+      add_part(ps, pu, f, 0);
+    }
+    open_unit *u = push_unit(ps);
+    if (!u) return;
+    f->unit = (int32_t)(u - ps->units);
+    u->depth = (int)ps->depth;
+    u->preserve = f->preserve;
+    u->msgctxt = local.context ? intern(ps, local.context, strlen(local.context))
+                               : NO_STRING;
+    u->line = (uint32_t)line_after(ps->page->data, f->tag_begin, f->tag_end,
+                                   XML_GetCurrentLineNumber(ps->parser));
+    u->column = (uint32_t)XML_GetCurrentColumnNumber(ps->parser) + 1;
+    if (f->note != NO_STRING)
+      check(ps, add_comment(&u->comments, page_string(ps->page, f->note)));
+    u->fallback_splice = tag_splices(ps, f, &el, atts, &local, is_root, 1);
+    u->splice = add_splice(ps, SPLICE_TEXT, f->tag_end, f->tag_end, NO_STRING, 0);
+  } else {
+    f->role = ROLE_INLINE;
+    f->unit = msg;
+    add_inline_start(ps, pu, &el, atts);
+    add_part(ps, pu, f, 1);
+    if (f->own_note != NO_STRING) {
+      /* itstool: "comment: ./path" naming the inline element, then the note */
+      pl10n_buf *c = &pu->comments;
+      check(ps, add_comment(c, "comment: ."));
+      for (size_t d = (size_t)pu->depth; d < ps->depth; d++) {
+        check(ps, buf_append_char(c, '/'));
+        check(ps, buf_append_str(c, page_string(ps->page, ps->frames[d].local_name)));
+      }
+      check(ps, buf_append_char(c, '\n'));
+      check(ps, buf_append_str(c, page_string(ps->page, f->own_note)));
+    }
+    tag_splices(ps, f, &el, atts, &local, is_root, 0);
+  }
+}
+
+/* ---- end tags and content ---------------------------------------------- */
+
+static void XMLCALL on_end(void *user, const XML_Char *name) {
+  (void)name;
+  parser_state *ps = user;
+  if (ps->status != PL10N_OK || ps->depth == 0) return;
+  frame *f = top(ps);
+  XML_Index at = XML_GetCurrentByteIndex(ps->parser);
+  int count = XML_GetCurrentByteCount(ps->parser);
+  int empty_element = tagscan_is_empty_element(ps->page->data + f->tag_begin,
+                                               f->tag_end - f->tag_begin);
+  uint32_t close_begin = empty_element ? f->tag_end : (uint32_t)at;
+  uint32_t close_end = empty_element ? f->tag_end : (uint32_t)(at + count);
+  if (f->owner_unit >= 0) {
+    open_unit *owner = &ps->units[f->owner_unit];
+    pl10n_buf *list = f->part_is_inline ? &owner->inlines : &owner->placeholders;
+    page_part *p = &BUF_ITEMS(list, page_part)[f->part];
+    p->close_begin = close_begin;
+    p->close_end = close_end;
+  }
+  if (f->role == ROLE_INLINE) {
+    open_unit *u = &ps->units[f->unit];
+    if (u->pending_depth == (int)ps->depth) {
+      u->pending_depth = -1;
+      check(ps, buf_append_str(&u->text, "/>"));
+    } else {
+      check(ps, buf_append_str(&u->text, "</"));
+      its_name el;
+      its_split_name(name, &el);
+      check(ps, append_qname(&u->text, &el));
+      check(ps, buf_append_char(&u->text, '>'));
+    }
+  } else if (f->role == ROLE_UNIT) {
+    open_unit *u = &ps->units[f->unit];
+    page_splice *s = splice_at(ps, u->splice);
+    s->begin = f->tag_end;
+    s->end = close_begin;
+    s->after = splice_count(ps);
+    uint32_t index = (uint32_t)PAGE_MESSAGE_COUNT(ps->page);
+    if (u->nonempty)
+      add_message(ps, PL10N_MESSAGE_TEXT, &u->text, u->msgctxt, &u->comments,
+                  u->line, u->column, u->splice, u->preserve, &u->inlines,
+                  &u->placeholders);
+    else
+      s->kind = SPLICE_NONE;
+    if (u->fallback_splice != NO_STRING && ps->status == PL10N_OK) {
+      page_splice *fs = splice_at(ps, u->fallback_splice);
+      if (u->nonempty) fs->ref = index;
+      else fs->kind = SPLICE_NONE;
+    }
+    ps->n_units--;
+  }
+  ps->depth--;
+}
+
+static void XMLCALL on_text(void *user, const XML_Char *s, int len) {
+  parser_state *ps = user;
+  if (ps->status != PL10N_OK) return;
+  frame *f = top(ps);
+  if (!f) return;
+  if (f->unit >= 0) {
+    open_unit *u = &ps->units[f->unit];
+    settle_pending(ps, u);
+    check(ps, buf_append_xml_escaped(&u->text, s, (size_t)len, 0));
+    if (!u->nonempty && text_has_content(s, (size_t)len)) u->nonempty = 1;
+  } else if (f->region >= 0 && f->translate == ITS_NO) {
+    page_region *r = &BUF_ITEMS(&ps->page->regions, page_region)[f->region];
+    if (!r->has_text && text_has_content(s, (size_t)len)) r->has_text = 1;
+  }
+}
+
+/* Comments and processing instructions are children too: an inline element
+   holding one is written <b></b>, not <b/>. */
+static void child_node(parser_state *ps) {
+  frame *f = top(ps);
+  if (f && f->unit >= 0) settle_pending(ps, &ps->units[f->unit]);
+}
+
+static void XMLCALL on_comment(void *user, const XML_Char *data) {
+  (void)data;
+  child_node(user);
+}
+
+static void XMLCALL on_pi(void *user, const XML_Char *target,
+                          const XML_Char *data) {
+  (void)target;
+  (void)data;
+  child_node(user);
+}
+
+static void XMLCALL on_xml_decl(void *user, const XML_Char *version,
+                                const XML_Char *encoding, int standalone) {
+  (void)version;
+  (void)standalone;
+  parser_state *ps = user;
+  if (encoding && strcasecmp(encoding, "utf-8") != 0 &&
+      strcasecmp(encoding, "utf8") != 0)
+    ps->page->ascii_output = 1;
+}
+
+static void XMLCALL on_skipped_entity(void *user, const XML_Char *name,
+                                      int is_parameter_entity) {
+  parser_state *ps = user;
+  if (is_parameter_entity) return;
+  fail(ps, PL10N_ERR_XML, "undefined entity &%s;", name);
+}
+
+/* Feeds the built-in entity declarations as the external subset; refuses
+   every other external entity (nothing is read from disk or network). */
+static int XMLCALL on_external_entity(XML_Parser parser, const XML_Char *context,
+                                      const XML_Char *base,
+                                      const XML_Char *system_id,
+                                      const XML_Char *public_id) {
+  (void)base;
+  (void)public_id;
+  parser_state *ps = XML_GetUserData(parser);
+  if (context != NULL) {
+    fail(ps, PL10N_ERR_XML,
+         "external entity \"%s\" is not loaded (pagel10n never reads external "
+         "entities)", system_id ? system_id : "");
+    return XML_STATUS_ERROR;
+  }
+  if (ps->dtd_loaded || ps->dtd.len == 0) return XML_STATUS_OK;
+  ps->dtd_loaded = 1;
+  XML_Parser sub = XML_ExternalEntityParserCreate(parser, NULL, NULL);
+  if (!sub) return XML_STATUS_ERROR;
+  enum XML_Status st = XML_Parse(sub, ps->dtd.data, (int)ps->dtd.len, XML_TRUE);
+  XML_ParserFree(sub);
+  return st;
+}
+
+/* ---- the parse ---------------------------------------------------------- */
+
+static pl10n_status check_encoding(const char *name, const char *data,
+                                   size_t len, pl10n_error *err) {
+  if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
+                   ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+    return error_set(err, PL10N_ERR_ENCODING, name, 1, 1,
+                     "UTF-16 pages are not supported; convert the file to UTF-8");
+  return PL10N_OK;
+}
+
+static void free_state(parser_state *ps) {
+  for (size_t i = 0; i < ps->units_cap; i++) {
+    pl10n_buf_release(&ps->units[i].text);
+    pl10n_buf_release(&ps->units[i].inlines);
+    pl10n_buf_release(&ps->units[i].placeholders);
+    pl10n_buf_release(&ps->units[i].comments);
+  }
+  free(ps->units);
+  free(ps->frames);
+  pl10n_buf_release(&ps->dtd);
+  pl10n_buf_release(&ps->scratch);
+}
+
+pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
+                              const pl10n_parse_options *options,
+                              pl10n_page **out, pl10n_error *err) {
+  *out = NULL;
+  if (!name) name = "-";
+  size_t max_bytes = options && options->max_bytes ? options->max_bytes
+                                                    : DEFAULT_MAX_BYTES;
+  if (len > max_bytes || len > INT32_MAX)
+    return error_set(err, PL10N_ERR_LIMIT, name, 0, 0,
+                     "file is larger than the limit of %zu bytes", max_bytes);
+  pl10n_status st = check_encoding(name, data, len, err);
+  if (st != PL10N_OK) return st;
+  pl10n_page *page = calloc(1, sizeof *page);
+  if (!page) return error_set(err, PL10N_ERR_NOMEM, name, 0, 0, "out of memory");
+  page->name = strdup(name);
+  page->data = data;
+  page->len = len;
+  page->root_lang = NO_STRING;
+  parser_state ps;
+  memset(&ps, 0, sizeof ps);
+  ps.page = page;
+  ps.options = options;
+  ps.err = err;
+  ps.max_depth = options && options->max_depth ? options->max_depth
+                                               : DEFAULT_MAX_DEPTH;
+  if (!page->name) {
+    free(page);
+    return error_set(err, PL10N_ERR_NOMEM, name, 0, 0, "out of memory");
+  }
+  ps.parser = XML_ParserCreateNS(NULL, '\1');
+  if (!ps.parser) {
+    pl10n_page_free(page);
+    return error_set(err, PL10N_ERR_NOMEM, name, 0, 0, "out of memory");
+  }
+  XML_Parser p = ps.parser;
+  XML_SetReturnNSTriplet(p, XML_TRUE);
+  XML_SetUserData(p, &ps);
+  XML_SetElementHandler(p, on_start, on_end);
+  XML_SetCharacterDataHandler(p, on_text);
+  XML_SetCommentHandler(p, on_comment);
+  XML_SetProcessingInstructionHandler(p, on_pi);
+  XML_SetXmlDeclHandler(p, on_xml_decl);
+  XML_SetSkippedEntityHandler(p, on_skipped_entity);
+  XML_SetExternalEntityRefHandler(p, on_external_entity);
+  st = entities_build_dtd(data, len, &ps.dtd);
+  if (st == PL10N_OK && ps.dtd.len) {
+    XML_UseForeignDTD(p, XML_TRUE);
+    XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE);
+  }
+  if (st != PL10N_OK) {
+    ps.status = error_set(err, st, name, 0, 0, "%s", pl10n_strerror(st));
+  } else if (XML_Parse(p, data, (int)len, XML_TRUE) == XML_STATUS_ERROR &&
+             ps.status == PL10N_OK) {
+    enum XML_Error code = XML_GetErrorCode(p);
+    ps.status = error_set(
+        err, code == XML_ERROR_NO_MEMORY ? PL10N_ERR_NOMEM : PL10N_ERR_XML, name,
+        (unsigned long)XML_GetCurrentLineNumber(p),
+        (unsigned long)XML_GetCurrentColumnNumber(p) + 1, "%s",
+        XML_ErrorString(code));
+  }
+  XML_ParserFree(p);
+  st = ps.status;
+  free_state(&ps);
+  if (st != PL10N_OK) {
+    pl10n_page_free(page);
+    return st;
+  }
+  *out = page;
+  return PL10N_OK;
+}
+
+void pl10n_page_free(pl10n_page *page) {
+  if (!page) return;
+  free(page->name);
+  pl10n_buf_release(&page->strings);
+  pl10n_buf_release(&page->messages);
+  pl10n_buf_release(&page->parts);
+  pl10n_buf_release(&page->splices);
+  pl10n_buf_release(&page->regions);
+  free(page);
+}
+
+const char *pl10n_page_language(const pl10n_page *page) {
+  return page_string(page, page->root_lang);
+}
+
+size_t pl10n_page_message_count(const pl10n_page *page) {
+  return PAGE_MESSAGE_COUNT(page);
+}
+
+void pl10n_page_message(const pl10n_page *page, size_t i, pl10n_message *msg) {
+  const page_message *m = &PAGE_MESSAGES(page)[i];
+  msg->kind = (pl10n_message_kind)m->kind;
+  msg->msgctxt = page_string(page, m->msgctxt);
+  msg->msgid = page_string(page, m->msgid);
+  msg->comments = page_string(page, m->comments);
+  msg->line = m->line;
+  msg->column = m->column;
+  msg->preserve_space = m->preserve_space;
+}

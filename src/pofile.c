@@ -1,0 +1,95 @@
+/* pofile.c - libgettextpo calls with its error callbacks captured. */
+#include "pofile.h"
+
+#include "error.h"
+
+#include <setjmp.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct po_session {
+  jmp_buf fatal;
+  const char *path;
+  pl10n_diagnostic_fn fn;
+  void *user;
+  pl10n_error *err;
+  int errors;
+} po_session;
+
+static _Thread_local po_session *current;
+
+static void report(int severity, const char *file, size_t line, size_t column,
+                   const char *text) {
+  po_session *s = current;
+  if (!file) file = s->path;
+  if (severity == PO_SEVERITY_WARNING) {
+    diagnostic_warn(s->fn, s->user, s->path, line, column, "%s", text);
+    return;
+  }
+  if (s->errors++ == 0 || (s->err && s->err->line == 0 && line != 0))
+    error_set(s->err, PL10N_ERR_CATALOG, s->path, line, column + (line ? 1 : 0),
+              "%s", text);
+  if (s->fn && severity == PO_SEVERITY_ERROR) {
+    pl10n_diagnostic d = {PL10N_ERROR, s->path, line, column + (line ? 1 : 0), text};
+    s->fn(s->user, &d);
+  }
+  if (severity == PO_SEVERITY_FATAL_ERROR) longjmp(s->fatal, 1);
+}
+
+static void xerror(int severity, po_message_t message, const char *file,
+                   size_t line, size_t column, int multiline, const char *text) {
+  (void)message;
+  (void)multiline;
+  report(severity, file, line, column, text);
+}
+
+static void xerror2(int severity, po_message_t m1, const char *f1, size_t l1,
+                    size_t c1, int ml1, const char *t1, po_message_t m2,
+                    const char *f2, size_t l2, size_t c2, int ml2,
+                    const char *t2) {
+  (void)m1; (void)ml1; (void)m2; (void)f2; (void)l2; (void)c2; (void)ml2;
+  char text[1024];
+  snprintf(text, sizeof text, "%s (%s)", t1, t2);
+  report(severity, f1, l1, c1, text);
+}
+
+static const struct po_xerror_handler handler = {xerror, xerror2};
+
+po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
+                      pl10n_error *err) {
+  po_session s;
+  memset(&s, 0, sizeof s);
+  s.path = path;
+  s.fn = fn;
+  s.user = user;
+  s.err = err;
+  po_session *saved = current;
+  current = &s;
+  volatile po_file_t file = NULL;
+  if (setjmp(s.fatal) == 0) file = po_file_read(path, &handler);
+  current = saved;
+  if (s.errors) {
+    if (file) po_file_free(file);
+    return NULL;
+  }
+  if (!file) error_set(err, PL10N_ERR_IO, path, 0, 0, "cannot read catalog");
+  return file;
+}
+
+pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err) {
+  po_session s;
+  memset(&s, 0, sizeof s);
+  s.path = path;
+  s.err = err;
+  po_session *saved = current;
+  current = &s;
+  volatile int ok = 0;
+  if (setjmp(s.fatal) == 0) ok = po_file_write(file, path, &handler) != NULL;
+  current = saved;
+  if (s.errors || !ok) {
+    if (err && s.errors) err->status = PL10N_ERR_IO;
+    else error_set(err, PL10N_ERR_IO, path, 0, 0, "cannot write");
+    return PL10N_ERR_IO;
+  }
+  return PL10N_OK;
+}

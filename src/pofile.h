@@ -1,0 +1,23 @@
+/* pofile.h - the bridge to libgettextpo: reading and writing PO files with
+ * its errors turned into pl10n_error records and diagnostics.
+ *
+ * libgettextpo reports problems through a callback that must not return on
+ * fatal errors; the bridge leaves it with longjmp back to the caller.  Not
+ * reentrant across threads.
+ */
+#ifndef PL10N_POFILE_H
+#define PL10N_POFILE_H
+
+#include "pagel10n.h"
+
+#include <gettext-po.h>
+
+/* Reads PATH.  Every syntax error goes to FN (may be NULL) with its
+   position; the first one also fills ERR.  Returns NULL on failure. */
+po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
+                      pl10n_error *err);
+
+/* Writes FILE to PATH ("-" = standard output). */
+pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err);
+
+#endif
