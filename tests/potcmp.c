@@ -10,7 +10,9 @@
  *     msgid_plural;
  *   - the references ("#:" file and line, in order) unless --no-refs;
  *   - the extracted comments ("#.") unless --no-comments.  Lines starting
- *     with "(itstool) path:" and empty lines are ignored, the remaining lines
+ *     with "(itstool) path:" and empty lines are ignored, a leading
+ *     "(itstool) " is dropped from the others (pagel10n writes "link: URI"
+ *     where itstool writes "(itstool) link: URI"), the remaining lines
  *     of one entry are joined with single spaces and every run of whitespace
  *     is collapsed to one space, so notes wrapped at different columns compare
  *     equal;
@@ -170,6 +172,12 @@ static char *normalise_note(const char *comments)
     int skip = (s == end) ||
                ((size_t)(end - s) >= sizeof itstool_path - 1 &&
                 memcmp(s, itstool_path, sizeof itstool_path - 1) == 0);
+    /* pagel10n writes itstool's "(itstool) link:" and "(itstool) comment:"
+       notes without the tool name. */
+    static const char itstool_prefix[] = "(itstool) ";
+    if (!skip && (size_t)(end - s) >= sizeof itstool_prefix - 1 &&
+        memcmp(s, itstool_prefix, sizeof itstool_prefix - 1) == 0)
+      s += sizeof itstool_prefix - 1;
     if (!skip) {
       if (o > 0)
         out[o++] = ' ';
