@@ -166,6 +166,80 @@ pl10n_status pl10n_pot_add_page(pl10n_pot *pot, const pl10n_page *page,
 pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
                              const pl10n_pot_header *header, pl10n_error *err);
 
+/* ---- Locales ---------------------------------------------------------- */
+
+/* Writes the BCP 47 tag of LOCALE ("tl_PH.UTF-8" -> "tl-PH") into OUT.
+   Returns PL10N_ERR_LOCALE for something that is not a locale. */
+pl10n_status pl10n_locale_tag(const char *locale, char *out, size_t size);
+
+/* Whether a catalog for language tag HAVE serves the request WANT: same
+   language after CLDR aliases (tl = fil), and same region or one of them
+   without a region.  Returns 0 for no match, 2 for an exact region match,
+   1 otherwise. */
+int pl10n_locale_match(const char *want, const char *have);
+
+/* ---- Catalogs --------------------------------------------------------- */
+
+typedef struct pl10n_catalog pl10n_catalog;
+
+/* Loads a translator's catalog: a .po file through libgettextpo, or a .mo
+   file compiled by msgfmt (every offset is checked: a .mo is untrusted).
+   Fuzzy, obsolete and untranslated entries are not used.  LANGUAGE (may be
+   NULL) overrides the header's Language field.  FN receives syntax errors
+   and, later, rejected translations. */
+pl10n_status pl10n_catalog_load(const char *path, const char *language,
+                                pl10n_diagnostic_fn fn, void *user,
+                                pl10n_catalog **catalog, pl10n_error *err);
+
+void pl10n_catalog_free(pl10n_catalog *catalog);
+
+/* The BCP 47 language of the catalog (from LANGUAGE, the header's Language
+   field or the file name), or NULL when unknown. */
+const char *pl10n_catalog_language(const pl10n_catalog *catalog);
+
+/* The path the catalog was loaded from. */
+const char *pl10n_catalog_path(const pl10n_catalog *catalog);
+
+/* The number of translations the catalog holds. */
+size_t pl10n_catalog_size(const pl10n_catalog *catalog);
+
+/* The translation of (MSGCTXT, MSGID) as plain text after the safe-merge
+   checks (markup as in the msgstr), or NULL when there is none or it was
+   rejected.  The string lives as long as the catalog. */
+const char *pl10n_catalog_lookup(pl10n_catalog *catalog, const char *msgctxt,
+                                 const char *msgid);
+
+/* ---- Rendering -------------------------------------------------------- */
+
+typedef struct pl10n_render_options {
+  const char *locale;          /* BCP 47 tag written to the root's lang */
+  pl10n_catalog *catalog;      /* NULL: the page's source language */
+  const char *source_language; /* language of the msgids; NULL = "en" */
+  /* Other catalogs, for pages whose chrome is already in another language
+     (re-localizing); may be NULL. */
+  pl10n_catalog *const *others;
+  size_t n_others;
+  /* Receives warnings about chrome found in no catalog; may be NULL. */
+  pl10n_diagnostic_fn diagnostic;
+  void *diagnostic_user;
+} pl10n_render_options;
+
+typedef struct pl10n_render_stats {
+  size_t translated;  /* chrome messages written in the target language */
+  size_t fallback;    /* chrome kept in the source language */
+  size_t rejected;    /* translations refused by the safe-merge checks */
+  size_t unknown;     /* chrome found in no catalog (re-localizing) */
+  const char *page_language; /* language the page's chrome was found in */
+} pl10n_render_stats;
+
+/* Appends PAGE rendered for OPTIONS->locale to OUT.  Bytes outside chrome
+   are copied from the input unchanged.  Rejected translations are reported
+   once per catalog entry through the catalog's diagnostic function.  STATS
+   may be NULL. */
+pl10n_status pl10n_render(const pl10n_page *page,
+                          const pl10n_render_options *options, pl10n_buf *out,
+                          pl10n_render_stats *stats, pl10n_error *err);
+
 #ifdef __cplusplus
 }
 #endif

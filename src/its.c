@@ -121,6 +121,11 @@ int its_default_preserve_space(const its_name *element) {
   return is_xhtml(element) && span_eq(element->local, element->local_len, "pre");
 }
 
+int its_inline_attribute_is_message(const char *name) {
+  return strcmp(name, "title") == 0 || strcmp(name, "aria-label") == 0 ||
+         strcmp(name, "aria-description") == 0;
+}
+
 static const char *attribute_value(const char **atts, const char *local) {
   for (size_t i = 0; atts[i]; i += 2)
     if (strcmp(atts[i], local) == 0) return atts[i + 1];

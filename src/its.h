@@ -61,6 +61,10 @@ int its_default_not_translated(const its_name *element);
 int its_translatable_attribute(const its_name *element, const its_name *attr,
                                const char **atts);
 
+/* Whether an attribute named NAME of an inline element is translated as a
+   message of its own (title, aria-label, aria-description). */
+int its_inline_attribute_is_message(const char *name);
+
 /* True for pre in XHTML: its text keeps its whitespace. */
 int its_default_preserve_space(const its_name *element);
 

@@ -412,8 +412,9 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
   f->local_name = intern(ps, el.local, el.local_len);
 
   /* What the element inherits and says itself. */
-  f->translate = local.translate != ITS_UNSET ? local.translate
-                 : its_default_not_translated(&el) ? ITS_NO
+  /* script and style are never chrome, whatever the markup says. */
+  f->translate = its_default_not_translated(&el) ? ITS_NO
+                 : local.translate != ITS_UNSET ? local.translate
                  : parent ? parent->translate : ITS_YES;
   f->preserve = local.preserve_space != ITS_UNSET ? local.preserve_space == ITS_YES
                 : its_default_preserve_space(&el) ? 1

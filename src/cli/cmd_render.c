@@ -1,9 +1,447 @@
-/* cmd_render.c - "pagel10n render" (being built). */
+/* cmd_render.c - "pagel10n render": pages in, one page per locale out.
+ *
+ * Each page is read and parsed once and written for every requested locale.
+ * Outputs are written atomically; a page that fails is reported and the
+ * others go on; an input file is never overwritten.
+ */
 #include "cli.h"
 
+#include "../buf.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define MAX_CATALOGS 64
+
+typedef struct target {
+  char tag[64];            /* BCP 47 tag, also the output directory name */
+  pl10n_catalog *catalog;  /* NULL: the source language */
+} target;
+
+typedef struct render_job {
+  target targets[MAX_CATALOGS];
+  size_t n_targets;
+  pl10n_catalog *catalogs[MAX_CATALOGS];
+  size_t n_catalogs;
+  const char *source_language;
+  const char *output;
+  const char *out_dir;
+  int quiet;
+  int progress;
+  pl10n_render_stats totals;
+  size_t pages_done, pages_failed;
+  dev_t *input_devs;
+  ino_t *input_inos;
+  size_t n_inputs;
+} render_job;
+
+static void render_usage(FILE *out) {
+  fprintf(out,
+          _("Usage: %s render -l LOCALE[,LOCALE...] (-d PODIR | -c CATALOG) "
+            "[OPTION]... PAGE...\n"),
+          program_name);
+  fputs(_("Write XHTML pages with their chrome localized; every byte outside the\n"
+          "chrome is copied unchanged.\n\n"
+          "  -l, --locale=LIST        locales to render, comma-separated (tl, "
+          "tl_PH.UTF-8, fil-PH, en)\n"
+          "  -d, --po-dir=DIR         catalogs DIR/LL.po or DIR/LL.mo\n"
+          "  -c, --catalog=FILE       one catalog (.po or .mo) for the locale\n"
+          "  -o, --output=FILE        write the one page and locale to FILE\n"
+          "      --out-dir=DIR        write DIR/LOCALE/PAGE for every page and "
+          "locale\n"
+          "      --files-from=FILE    read page names from FILE, one per line "
+          "(- = stdin)\n"
+          "      --shard=K/N          render only the K-th of N slices of the "
+          "pages\n"
+          "      --source-lang=TAG    language of the msgids (default: en)\n"
+          "  -q, --quiet              no progress display and no summary\n"
+          "  -h, --help               display this help and exit\n"
+          "  -V, --version            output version information and exit\n\n"
+          "Without -o or --out-dir a single page is written to standard output.\n"
+          "Exit status: 0 on success, 1 if any page failed, 2 on usage errors or\n"
+          "unreadable catalogs.\n"),
+        out);
+}
+
+/* ---- catalogs and locales ------------------------------------------------ */
+
+static int has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int load_catalog(render_job *job, const char *path, const char *language) {
+  if (job->n_catalogs == MAX_CATALOGS) {
+    cli_error(_("too many catalogs (at most %d)"), MAX_CATALOGS);
+    return 0;
+  }
+  pl10n_error err;
+  pl10n_catalog *cat;
+  if (pl10n_catalog_load(path, language, cli_print_diagnostic, NULL, &cat, &err) !=
+      PL10N_OK) {
+    cli_print_error(&err);
+    return 0;
+  }
+  job->catalogs[job->n_catalogs++] = cat;
+  return 1;
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads DIR/LL.po, or DIR/LL.mo where there is no LL.po. */
+static int load_po_dir(render_job *job, const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, _("%s: error: cannot open directory: %s\n"), dir,
+            strerror(errno));
+    return 0;
+  }
+  char *names[MAX_CATALOGS * 2];
+  size_t n = 0;
+  struct dirent *ent;
+  while ((ent = readdir(d)) != NULL && n < MAX_CATALOGS * 2) {
+    if (ent->d_name[0] == '.') continue;
+    if (has_suffix(ent->d_name, ".po") || has_suffix(ent->d_name, ".mo"))
+      names[n++] = strdup(ent->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof *names, compare_names);
+  int ok = 1;
+  for (size_t i = 0; i < n && ok; i++) {
+    if (!names[i]) { ok = 0; break; }
+    if (has_suffix(names[i], ".mo")) {
+      /* Skip LL.mo when LL.po is there too. */
+      size_t len = strlen(names[i]);
+      int twin = 0;
+      for (size_t j = 0; j < n; j++)
+        if (names[j] && strlen(names[j]) == len &&
+            strncmp(names[j], names[i], len - 3) == 0 && has_suffix(names[j], ".po"))
+          twin = 1;
+      if (twin) continue;
+    }
+    size_t size = strlen(dir) + strlen(names[i]) + 2;
+    char *path = malloc(size);
+    if (!path) { ok = 0; break; }
+    snprintf(path, size, "%s/%s", dir, names[i]);
+    ok = load_catalog(job, path, NULL);
+    free(path);
+  }
+  for (size_t i = 0; i < n; i++) free(names[i]);
+  return ok;
+}
+
+static void list_catalogs(const render_job *job) {
+  if (job->n_catalogs == 0) {
+    fprintf(stderr, _("  (no catalogs were found)\n"));
+    return;
+  }
+  fprintf(stderr, _("  catalogs found:\n"));
+  for (size_t i = 0; i < job->n_catalogs; i++) {
+    const char *lang = pl10n_catalog_language(job->catalogs[i]);
+    fprintf(stderr, "    %s (%s)\n", lang ? lang : "?",
+            pl10n_catalog_path(job->catalogs[i]));
+  }
+}
+
+/* Resolves each requested locale to a catalog (or the source language). */
+static int resolve_locales(render_job *job, const char *list, int single) {
+  char *copy = strdup(list);
+  if (!copy) return 0;
+  int ok = 1;
+  for (char *save = NULL, *loc = strtok_r(copy, ",", &save); loc && ok;
+       loc = strtok_r(NULL, ",", &save)) {
+    if (job->n_targets == MAX_CATALOGS) { ok = 0; break; }
+    target *t = &job->targets[job->n_targets];
+    if (pl10n_locale_tag(loc, t->tag, sizeof t->tag) != PL10N_OK) {
+      cli_error(_("'%s' is not a locale"), loc);
+      ok = 0;
+      break;
+    }
+    t->catalog = NULL;
+    int best = 0;
+    for (size_t i = 0; i < job->n_catalogs; i++) {
+      int m = single ? 2 : pl10n_locale_match(t->tag, pl10n_catalog_language(job->catalogs[i]));
+      if (m > best) {
+        best = m;
+        t->catalog = job->catalogs[i];
+      }
+    }
+    if (!t->catalog && !pl10n_locale_match(t->tag, job->source_language)) {
+      cli_error(_("no catalog for locale '%s'"), loc);
+      list_catalogs(job);
+      ok = 0;
+      break;
+    }
+    job->n_targets++;
+  }
+  free(copy);
+  return ok;
+}
+
+/* ---- pages ---------------------------------------------------------------- */
+
+static int read_list(const char *path, pl10n_buf *names) {
+  pl10n_buf data = PL10N_BUF_INIT;
+  if (!cli_read_file(path, &data)) return 0;
+  char *save = NULL;
+  for (char *line = strtok_r(data.data ? data.data : (char *)"", "\n", &save); line;
+       line = strtok_r(NULL, "\n", &save)) {
+    size_t len = strlen(line);
+    if (len && line[len - 1] == '\r') line[--len] = '\0';
+    if (!len) continue;
+    char *copy = strdup(line);
+    if (!copy || buf_push_item(names, &copy, sizeof copy) != PL10N_OK) {
+      free(copy);
+      pl10n_buf_release(&data);
+      return 0;
+    }
+  }
+  pl10n_buf_release(&data);
+  return 1;
+}
+
+/* DIR/TAG/PAGE, refusing names that would leave DIR. */
+static char *output_path(const char *dir, const char *tag, const char *page) {
+  while (page[0] == '.' && page[1] == '/') page += 2;
+  while (page[0] == '/') page++;
+  for (const char *p = page; *p;) {
+    if (p[0] == '.' && p[1] == '.' && (p[2] == '/' || p[2] == '\0')) return NULL;
+    const char *slash = strchr(p, '/');
+    if (!slash) break;
+    p = slash + 1;
+  }
+  size_t n = strlen(dir) + strlen(tag) + strlen(page) + 3;
+  char *path = malloc(n);
+  if (path) snprintf(path, n, "%s/%s/%s", dir, tag, page);
+  return path;
+}
+
+static int make_parent_dirs(const char *path) {
+  char *copy = strdup(path);
+  if (!copy) return 0;
+  for (char *p = copy + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+      fprintf(stderr, _("%s: error: cannot create directory: %s\n"), copy,
+              strerror(errno));
+      free(copy);
+      return 0;
+    }
+    *p = '/';
+  }
+  free(copy);
+  return 1;
+}
+
+static int is_input(const render_job *job, const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0) return 0;
+  for (size_t i = 0; i < job->n_inputs; i++)
+    if (job->input_devs[i] == st.st_dev && job->input_inos[i] == st.st_ino) return 1;
+  return 0;
+}
+
+static void add_stats(pl10n_render_stats *total, const pl10n_render_stats *s) {
+  total->translated += s->translated;
+  total->fallback += s->fallback;
+  total->rejected += s->rejected;
+  total->unknown += s->unknown;
+}
+
+/* Renders one page for every target; returns 0 if anything failed. */
+static int render_page(render_job *job, const char *name, pl10n_buf *data,
+                       pl10n_buf *out) {
+  if (!cli_read_file(name, data)) return 0;
+  pl10n_page *page;
+  pl10n_error err;
+  if (pl10n_page_parse(name, data->data ? data->data : "", data->len, NULL, &page,
+                       &err) != PL10N_OK) {
+    cli_print_error(&err);
+    return 0;
+  }
+  int ok = 1;
+  for (size_t t = 0; t < job->n_targets && ok; t++) {
+    pl10n_render_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.locale = job->targets[t].tag;
+    opt.catalog = job->targets[t].catalog;
+    opt.source_language = job->source_language;
+    opt.others = job->catalogs;
+    opt.n_others = job->n_catalogs;
+    opt.diagnostic = cli_print_diagnostic;
+    pl10n_render_stats stats;
+    buf_clear(out);
+    if (pl10n_render(page, &opt, out, &stats, &err) != PL10N_OK) {
+      cli_print_error(&err);
+      ok = 0;
+      break;
+    }
+    add_stats(&job->totals, &stats);
+    if (!job->output && !job->out_dir) {
+      if (fwrite(out->data ? out->data : "", 1, out->len, stdout) != out->len ||
+          fflush(stdout) != 0) {
+        cli_error(_("cannot write to standard output: %s"), strerror(errno));
+        ok = 0;
+      }
+      continue;
+    }
+    char *path = job->output ? strdup(job->output)
+                             : output_path(job->out_dir, job->targets[t].tag, name);
+    if (!path) {
+      fprintf(stderr, _("%s: error: the page name leaves the output directory\n"),
+              name);
+      ok = 0;
+    } else if (is_input(job, path)) {
+      fprintf(stderr, _("%s: error: refusing to overwrite an input file\n"), path);
+      ok = 0;
+    } else {
+      ok = (job->output || make_parent_dirs(path)) &&
+           cli_write_file_atomic(path, out->data ? out->data : "", out->len);
+    }
+    free(path);
+  }
+  pl10n_page_free(page);
+  return ok;
+}
+
+static int parse_shard(const char *arg, unsigned long *k, unsigned long *n) {
+  char *end;
+  *k = strtoul(arg, &end, 10);
+  if (*end != '/') return 0;
+  *n = strtoul(end + 1, &end, 10);
+  return *end == '\0' && *n > 0 && *k >= 1 && *k <= *n;
+}
+
+enum { OPT_OUT_DIR = 256, OPT_FILES_FROM, OPT_SHARD, OPT_SOURCE_LANG };
+
 int cmd_render(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
-  cli_error(_("render is not available in this build yet"));
-  return EXIT_USAGE;
+  static const struct option options[] = {
+      {"locale", required_argument, NULL, 'l'},
+      {"po-dir", required_argument, NULL, 'd'},
+      {"catalog", required_argument, NULL, 'c'},
+      {"output", required_argument, NULL, 'o'},
+      {"out-dir", required_argument, NULL, OPT_OUT_DIR},
+      {"files-from", required_argument, NULL, OPT_FILES_FROM},
+      {"shard", required_argument, NULL, OPT_SHARD},
+      {"source-lang", required_argument, NULL, OPT_SOURCE_LANG},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'V'},
+      {NULL, 0, NULL, 0}};
+  render_job job;
+  memset(&job, 0, sizeof job);
+  job.source_language = "en";
+  const char *locales = NULL, *po_dir = NULL, *catalog = NULL, *files_from = NULL;
+  unsigned long shard_k = 1, shard_n = 1;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "l:d:c:o:qhV", options, NULL)) != -1) {
+    switch (c) {
+      case 'l': locales = optarg; break;
+      case 'd': po_dir = optarg; break;
+      case 'c': catalog = optarg; break;
+      case 'o': job.output = optarg; break;
+      case OPT_OUT_DIR: job.out_dir = optarg; break;
+      case OPT_FILES_FROM: files_from = optarg; break;
+      case OPT_SHARD:
+        if (!parse_shard(optarg, &shard_k, &shard_n)) {
+          cli_error(_("--shard wants K/N with 1 <= K <= N, not '%s'"), optarg);
+          return EXIT_USAGE;
+        }
+        break;
+      case OPT_SOURCE_LANG: job.source_language = optarg; break;
+      case 'q': job.quiet = 1; break;
+      case 'h': render_usage(stdout); return EXIT_OK;
+      case 'V': cli_print_version(); return EXIT_OK;
+      default: render_usage(stderr); return EXIT_USAGE;
+    }
+  }
+  const char *usage_error = NULL;
+  if (!locales) usage_error = N_("no locale given (-l)");
+  else if (po_dir && catalog) usage_error = N_("-d and -c exclude each other");
+  else if (job.output && job.out_dir) usage_error = N_("-o and --out-dir exclude each other");
+  if (usage_error) {
+    cli_error("%s", _(usage_error));
+    render_usage(stderr);
+    return EXIT_USAGE;
+  }
+  pl10n_buf names = PL10N_BUF_INIT; /* char * items */
+  int status = EXIT_OK;
+  for (int i = optind; i < argc; i++) {
+    char *copy = strdup(argv[i]);
+    if (!copy || buf_push_item(&names, &copy, sizeof copy) != PL10N_OK) status = EXIT_USAGE;
+  }
+  if (files_from && !read_list(files_from, &names)) status = EXIT_USAGE;
+  char **pages = BUF_ITEMS(&names, char *);
+  size_t n_pages = BUF_COUNT(&names, char *);
+  if (status == EXIT_OK && n_pages == 0) {
+    cli_error(_("no page given"));
+    status = EXIT_USAGE;
+  }
+  if (status == EXIT_OK && po_dir && !load_po_dir(&job, po_dir)) status = EXIT_USAGE;
+  if (status == EXIT_OK && catalog && !load_catalog(&job, catalog, NULL))
+    status = EXIT_USAGE;
+  if (status == EXIT_OK && !resolve_locales(&job, locales, catalog != NULL))
+    status = EXIT_USAGE;
+  if (status == EXIT_OK && !job.out_dir && (n_pages > 1 || job.n_targets > 1)) {
+    cli_error(_("several pages or locales need --out-dir"));
+    status = EXIT_USAGE;
+  }
+  if (status == EXIT_OK) {
+    job.input_devs = calloc(n_pages + 1, sizeof *job.input_devs);
+    job.input_inos = calloc(n_pages + 1, sizeof *job.input_inos);
+    if (!job.input_devs || !job.input_inos) status = EXIT_USAGE;
+    for (size_t i = 0; status == EXIT_OK && i < n_pages; i++) {
+      struct stat st;
+      if (stat(pages[i], &st) == 0) {
+        job.input_devs[job.n_inputs] = st.st_dev;
+        job.input_inos[job.n_inputs++] = st.st_ino;
+      }
+    }
+    if (status == EXIT_OK && job.output && is_input(&job, job.output)) {
+      fprintf(stderr, _("%s: error: refusing to overwrite an input file\n"),
+              job.output);
+      status = EXIT_USAGE;
+    }
+  }
+  if (status == EXIT_OK) {
+    job.progress = !job.quiet && isatty(STDERR_FILENO) && job.out_dir;
+    pl10n_buf data = PL10N_BUF_INIT, out = PL10N_BUF_INIT;
+    size_t selected = 0;
+    for (size_t i = 0; i < n_pages; i++)
+      if (i % shard_n == shard_k - 1) selected++;
+    for (size_t i = 0; i < n_pages; i++) {
+      if (i % shard_n != shard_k - 1) continue;
+      if (!render_page(&job, pages[i], &data, &out)) job.pages_failed++;
+      job.pages_done++;
+      if (job.progress)
+        fprintf(stderr, "\r%s: %zu/%zu pages", program_name, job.pages_done, selected);
+    }
+    if (job.progress) fputc('\n', stderr);
+    pl10n_buf_release(&data);
+    pl10n_buf_release(&out);
+    if (!job.quiet && job.out_dir)
+      fprintf(stderr,
+              _("%s: %zu pages x %zu locales: %zu messages translated, %zu in the "
+                "source language, %zu translations rejected, %zu unknown; %zu "
+                "pages failed\n"),
+              program_name, job.pages_done, job.n_targets, job.totals.translated,
+              job.totals.fallback, job.totals.rejected, job.totals.unknown,
+              job.pages_failed);
+    if (job.pages_failed) status = EXIT_FAILED;
+  }
+  for (size_t i = 0; i < n_pages; i++) free(pages[i]);
+  pl10n_buf_release(&names);
+  for (size_t i = 0; i < job.n_catalogs; i++) pl10n_catalog_free(job.catalogs[i]);
+  free(job.input_devs);
+  free(job.input_inos);
+  return status;
 }

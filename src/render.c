@@ -1,0 +1,232 @@
+/* render.c - writing a page for one locale: the raw input bytes, with the
+   splices the parse recorded applied (translated chrome text and attribute
+   values, language attributes).  Nothing outside a splice is re-serialized. */
+#include "render.h"
+
+#include "buf.h"
+#include "catalog.h"
+#include "error.h"
+#include "page.h"
+#include "translation.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct render_ctx {
+  const pl10n_page *page;
+  const pl10n_render_options *opt;
+  pl10n_buf *out;
+  const render_choice *choice; /* per message, NULL ops = source text */
+  const char *source_language;
+  const char *content_language;
+  pl10n_status st;
+} render_ctx;
+
+static void put(render_ctx *r, const char *s, size_t n) {
+  if (r->st == PL10N_OK) r->st = buf_append(r->out, s, n);
+}
+
+static void put_str(render_ctx *r, const char *s) { put(r, s, strlen(s)); }
+
+static void put_raw(render_ctx *r, uint32_t a, uint32_t b) {
+  if (b > a) put(r, r->page->data + a, b - a);
+}
+
+/* Writes decoded text escaped for element content (QUOTE 0) or for an
+   attribute value quoted with QUOTE; non-ASCII becomes character
+   references when the page's encoding is not UTF-8. */
+static void put_escaped(render_ctx *r, const char *s, size_t n, char quote) {
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    const char *entity = NULL;
+    char ref[16];
+    size_t skip = 1;
+    if (c == '&') entity = "&amp;";
+    else if (c == '<') entity = "&lt;";
+    else if (c == '>') entity = "&gt;";
+    else if (quote && c == (unsigned char)quote) entity = c == '"' ? "&quot;" : "&apos;";
+    else if (quote && (c == '\t' || c == '\n' || c == '\r')) {
+      snprintf(ref, sizeof ref, "&#%u;", c);
+      entity = ref;
+    } else if (c >= 0x80 && r->page->ascii_output) {
+      unsigned cp;
+      int len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+      for (int k = 1; k < len && i + (size_t)k < n; k++)
+        cp = (cp << 6) | ((unsigned char)s[i + (size_t)k] & 0x3F);
+      snprintf(ref, sizeof ref, "&#x%X;", cp);
+      entity = ref;
+      skip = (size_t)len;
+    }
+    if (!entity) continue;
+    put(r, s + start, i - start);
+    put_str(r, entity);
+    i += skip - 1;
+    start = i + 1;
+  }
+  put(r, s + start, n - start);
+}
+
+/* Marks an element's language the way the page does: XHTML pages with
+   lang (and xml:lang when the root has it), other XML with xml:lang when
+   the root uses it, and not at all otherwise. */
+static void put_lang_attributes(render_ctx *r, const char *tag) {
+  if (r->page->is_xhtml) {
+    put_str(r, " lang=\"");
+    put_escaped(r, tag, strlen(tag), '"');
+    put_str(r, "\"");
+  }
+  if (r->page->has_xml_lang) {
+    put_str(r, " xml:lang=\"");
+    put_escaped(r, tag, strlen(tag), '"');
+    put_str(r, "\"");
+  }
+}
+
+static void emit_range(render_ctx *r, uint32_t a, uint32_t b, uint32_t first);
+
+static const page_part *message_parts(const pl10n_page *page,
+                                      const page_message *m) {
+  return PAGE_PARTS(page) + m->first_part;
+}
+
+/* Writes the translation of text message M from its operations. */
+static void emit_translation(render_ctx *r, const page_message *m,
+                             const render_choice *c) {
+  const page_part *parts = message_parts(r->page, m);
+  size_t pos = 0;
+  translation_step step;
+  while (translation_next(c->ops, c->ops_len, &pos, &step)) {
+    uint32_t k = step.index;
+    switch (step.op) {
+      case OP_TEXT:
+        put_escaped(r, step.text, step.len, 0);
+        break;
+      case OP_OPEN:
+      case OP_CLOSE: {
+        if (c->inline_map) k = c->inline_map[k];
+        if (k >= m->n_inline) { r->st = PL10N_ERR_USAGE; return; }
+        const page_part *p = &parts[k];
+        if (step.op == OP_OPEN) emit_range(r, p->tag_begin, p->tag_end, p->first_splice);
+        else put_raw(r, p->close_begin, p->close_end);
+        break;
+      }
+      case OP_PLACEHOLDER: {
+        if (c->placeholder_map) k = c->placeholder_map[k];
+        if (k >= m->n_placeholders) { r->st = PL10N_ERR_USAGE; return; }
+        const page_part *p = &parts[m->n_inline + k];
+        emit_range(r, p->tag_begin, p->close_end, p->first_splice);
+        break;
+      }
+      default:
+        r->st = PL10N_ERR_USAGE;
+        return;
+    }
+  }
+}
+
+static int is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void emit_splice(render_ctx *r, uint32_t i) {
+  const page_splice *s = &PAGE_SPLICES(r->page)[i];
+  const pl10n_page *page = r->page;
+  switch ((splice_kind)s->kind) {
+    case SPLICE_NONE:
+      emit_range(r, s->begin, s->end, i + 1);
+      return;
+    case SPLICE_TEXT: {
+      const page_message *m = &PAGE_MESSAGES(page)[s->ref];
+      const render_choice *c = &r->choice[s->ref];
+      if (!c->ops) {
+        emit_range(r, s->begin, s->end, i + 1);
+        return;
+      }
+      uint32_t a = s->begin, b = s->end;
+      if (!m->preserve_space) {
+        while (a < b && is_space(page->data[a])) a++;
+        while (b > a && is_space(page->data[b - 1])) b--;
+      }
+      put_raw(r, s->begin, a);
+      emit_translation(r, m, c);
+      put_raw(r, b, s->end);
+      return;
+    }
+    case SPLICE_ATTRIBUTE: {
+      const render_choice *c = &r->choice[s->ref];
+      if (!c->ops) {
+        put_raw(r, s->begin, s->end);
+        return;
+      }
+      size_t pos = 0;
+      translation_step step;
+      while (translation_next(c->ops, c->ops_len, &pos, &step))
+        if (step.op == OP_TEXT) put_escaped(r, step.text, step.len, s->quote);
+      return;
+    }
+    case SPLICE_ROOT_LANG:
+      if (s->begin == s->end) {
+        put_str(r, " lang=\"");
+        put_escaped(r, r->opt->locale, strlen(r->opt->locale), '"');
+        put_str(r, "\"");
+      } else {
+        put_escaped(r, r->opt->locale, strlen(r->opt->locale), s->quote);
+      }
+      return;
+    case SPLICE_ROOT_XML_LANG:
+      put_escaped(r, r->opt->locale, strlen(r->opt->locale), s->quote);
+      return;
+    case SPLICE_REGION_LANG: {
+      const page_region *g = &PAGE_REGIONS(page)[s->ref];
+      if (g->has_text && g->lang == NO_STRING &&
+          !pl10n_locale_match(r->opt->locale, r->content_language))
+        put_lang_attributes(r, r->content_language);
+      return;
+    }
+    case SPLICE_FALLBACK_LANG: {
+      if (s->ref == NO_STRING) return;
+      const render_choice *c = &r->choice[s->ref];
+      if (!c->ops && !pl10n_locale_match(r->opt->locale, c->language))
+        put_lang_attributes(r, c->language);
+      return;
+    }
+  }
+}
+
+/* Copies [A, B) applying the splices from index FIRST that lie inside it. */
+static void emit_range(render_ctx *r, uint32_t a, uint32_t b, uint32_t first) {
+  const page_splice *splices = PAGE_SPLICES(r->page);
+  uint32_t n = (uint32_t)PAGE_SPLICE_COUNT(r->page);
+  uint32_t pos = a;
+  for (uint32_t i = first; i < n && splices[i].begin < b && r->st == PL10N_OK;) {
+    const page_splice *s = &splices[i];
+    if (s->begin < pos) { i = s->after; continue; } /* not ours */
+    put_raw(r, pos, s->begin);
+    emit_splice(r, i);
+    pos = s->end;
+    i = s->after;
+  }
+  put_raw(r, pos, b);
+}
+
+pl10n_status pl10n_render(const pl10n_page *page,
+                          const pl10n_render_options *opt, pl10n_buf *out,
+                          pl10n_render_stats *stats, pl10n_error *err) {
+  if (!opt || !opt->locale)
+    return error_set(err, PL10N_ERR_USAGE, page->name, 0, 0, "no locale given");
+  render_plan plan;
+  pl10n_status st = render_plan_make(page, opt, &plan, err);
+  if (st != PL10N_OK) return st;
+  render_ctx r = {page, opt, out, plan.choices,
+                  opt->source_language ? opt->source_language : "en",
+                  plan.content_language, PL10N_OK};
+  emit_range(&r, 0, (uint32_t)page->len, 0);
+  if (stats) *stats = plan.stats;
+  render_plan_free(&plan);
+  if (r.st != PL10N_OK)
+    return error_set(err, r.st, page->name, 0, 0, "%s", pl10n_strerror(r.st));
+  return PL10N_OK;
+}
