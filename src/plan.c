@@ -218,7 +218,10 @@ pl10n_status render_plan_make(const pl10n_page *page,
       if (t) plan->stats.rejected++;
     } else {
       c->language = source;
-      plan->stats.fallback++;
+      if (!opt->catalog && pl10n_locale_match(opt->locale, source))
+        plan->stats.translated++; /* already in the target language */
+      else
+        plan->stats.fallback++;
       if (t) plan->stats.rejected++;
     }
   }
