@@ -13,6 +13,7 @@
 #include "entities.h"
 #include "error.h"
 #include "its.h"
+#include "strmap.h"
 #include "tagscan.h"
 #include "text.h"
 
@@ -64,6 +65,8 @@ typedef struct open_unit {
 
 typedef struct parser_state {
   pl10n_page *page;
+  const char *name;        /* the caller's name for the page, for errors */
+  strmap declared;         /* entities the document declares itself */
   XML_Parser parser;
   const pl10n_parse_options *options;
   pl10n_error *err;
@@ -84,7 +87,7 @@ static void fail(parser_state *ps, pl10n_status status, const char *fmt,
                  const char *arg) {
   if (ps->status != PL10N_OK) return;
   ps->status = status;
-  error_set(ps->err, status, ps->page->name,
+  error_set(ps->err, status, ps->name,
             (unsigned long)XML_GetCurrentLineNumber(ps->parser),
             (unsigned long)XML_GetCurrentColumnNumber(ps->parser) + 1, fmt, arg);
   XML_StopParser(ps->parser, XML_FALSE);
@@ -198,6 +201,47 @@ static void add_message(parser_state *ps, pl10n_message_kind kind,
   if (!check(ps, buf_push_item(&page->messages, &m, sizeof m))) return;
   page_splice *s = splice_at(ps, splice);
   s->ref = index;
+}
+
+/* ---- entities ---------------------------------------------------------- */
+
+static void XMLCALL on_entity_decl(void *user, const XML_Char *name,
+                                   int is_parameter_entity, const XML_Char *value,
+                                   int value_length, const XML_Char *base,
+                                   const XML_Char *system_id,
+                                   const XML_Char *public_id,
+                                   const XML_Char *notation) {
+  (void)value; (void)value_length; (void)base; (void)system_id;
+  (void)public_id; (void)notation;
+  parser_state *ps = user;
+  if (is_parameter_entity) return;
+  int inserted;
+  check(ps, strmap_put(&ps->declared, name, strlen(name), 0, &inserted, NULL));
+}
+
+/* Expat drops an undeclared entity in an attribute value without a word
+   when the document has an external subset; find one in the raw tag. */
+static void check_attribute_entities(parser_state *ps, const char *tag,
+                                     size_t len) {
+  const char *end = tag + len, *p = tag;
+  while ((p = memchr(p, '&', (size_t)(end - p))) != NULL) {
+    const char *name = ++p;
+    while (p < end && *p != ';' && *p != '"' && *p != '\'' && *p != '&') p++;
+    if (p >= end || *p != ';' || name[0] == '#') continue;
+    size_t n = (size_t)(p - name);
+    uint32_t unused;
+    static const char *const predefined[] = {"amp", "lt", "gt", "quot", "apos"};
+    int known = entities_lookup(name, n) != NULL ||
+                strmap_get(&ps->declared, name, n, &unused);
+    for (size_t i = 0; i < 5 && !known; i++)
+      known = strlen(predefined[i]) == n && memcmp(predefined[i], name, n) == 0;
+    if (!known) {
+      buf_clear(&ps->scratch);
+      check(ps, buf_append(&ps->scratch, name, n));
+      fail(ps, PL10N_ERR_XML, "undefined entity &%s;", ps->scratch.data);
+      return;
+    }
+  }
 }
 
 /* ---- start tags -------------------------------------------------------- */
@@ -409,6 +453,9 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
   int count = XML_GetCurrentByteCount(ps->parser);
   f->tag_begin = (uint32_t)at;
   f->tag_end = (uint32_t)(at + count);
+  if (memchr(ps->page->data + f->tag_begin, '&', (size_t)count))
+    check_attribute_entities(ps, ps->page->data + f->tag_begin, (size_t)count);
+  if (ps->status != PL10N_OK) return;
   f->local_name = intern(ps, el.local, el.local_len);
 
   /* What the element inherits and says itself. */
@@ -592,6 +639,11 @@ static void XMLCALL on_xml_decl(void *user, const XML_Char *version,
   (void)version;
   (void)standalone;
   parser_state *ps = user;
+  if (encoding && strncasecmp(encoding, "utf-16", 6) == 0) {
+    fail(ps, PL10N_ERR_ENCODING, "%s pages are not supported; convert the file to UTF-8",
+         encoding);
+    return;
+  }
   if (encoding && strcasecmp(encoding, "utf-8") != 0 &&
       strcasecmp(encoding, "utf8") != 0)
     ps->page->ascii_output = 1;
@@ -632,8 +684,10 @@ static int XMLCALL on_external_entity(XML_Parser parser, const XML_Char *context
 
 static pl10n_status check_encoding(const char *name, const char *data,
                                    size_t len, pl10n_error *err) {
-  if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
-                   ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
+  const unsigned char *b = (const unsigned char *)data;
+  /* A byte order mark, or "<" as UTF-16 ("<\0" or "\0<"). */
+  if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) ||
+                   (b[0] == '<' && b[1] == 0) || (b[0] == 0 && b[1] == '<')))
     return error_set(err, PL10N_ERR_ENCODING, name, 1, 1,
                      "UTF-16 pages are not supported; convert the file to UTF-8");
   return PL10N_OK;
@@ -650,6 +704,7 @@ static void free_state(parser_state *ps) {
   free(ps->frames);
   pl10n_buf_release(&ps->dtd);
   pl10n_buf_release(&ps->scratch);
+  strmap_free(&ps->declared);
 }
 
 pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
@@ -673,6 +728,9 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   parser_state ps;
   memset(&ps, 0, sizeof ps);
   ps.page = page;
+  ps.name = name;
+  strmap empty_map = STRMAP_INIT;
+  ps.declared = empty_map;
   ps.options = options;
   ps.err = err;
   ps.max_depth = options && options->max_depth ? options->max_depth
@@ -695,6 +753,7 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   XML_SetProcessingInstructionHandler(p, on_pi);
   XML_SetXmlDeclHandler(p, on_xml_decl);
   XML_SetSkippedEntityHandler(p, on_skipped_entity);
+  XML_SetEntityDeclHandler(p, on_entity_decl);
   XML_SetExternalEntityRefHandler(p, on_external_entity);
   st = entities_build_dtd(data, len, &ps.dtd);
   if (st == PL10N_OK && ps.dtd.len) {
@@ -706,11 +765,25 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   } else if (XML_Parse(p, data, (int)len, XML_TRUE) == XML_STATUS_ERROR &&
              ps.status == PL10N_OK) {
     enum XML_Error code = XML_GetErrorCode(p);
-    ps.status = error_set(
-        err, code == XML_ERROR_NO_MEMORY ? PL10N_ERR_NOMEM : PL10N_ERR_XML, name,
-        (unsigned long)XML_GetCurrentLineNumber(p),
-        (unsigned long)XML_GetCurrentColumnNumber(p) + 1, "%s",
-        XML_ErrorString(code));
+    XML_Index at = XML_GetCurrentByteIndex(p);
+    int name_len = 0;
+    if (code == XML_ERROR_UNDEFINED_ENTITY && at >= 0 && (size_t)at < len &&
+        data[at] == '&') {
+      while ((size_t)at + 1 + (size_t)name_len < len && name_len < 64 &&
+             data[at + 1 + name_len] != ';')
+        name_len++;
+    }
+    if (name_len)
+      ps.status = error_set(err, PL10N_ERR_XML, name,
+                            (unsigned long)XML_GetCurrentLineNumber(p),
+                            (unsigned long)XML_GetCurrentColumnNumber(p) + 1,
+                            "undefined entity &%.*s;", name_len, data + at + 1);
+    else
+      ps.status = error_set(
+          err, code == XML_ERROR_NO_MEMORY ? PL10N_ERR_NOMEM : PL10N_ERR_XML, name,
+          (unsigned long)XML_GetCurrentLineNumber(p),
+          (unsigned long)XML_GetCurrentColumnNumber(p) + 1, "%s",
+          XML_ErrorString(code));
   }
   XML_ParserFree(p);
   st = ps.status;

@@ -258,13 +258,21 @@ static void describe_mismatch(const fragment *src, const fragment *dst,
   const char *name = pool_str(dst, e->name);
   const fragment_event *se = BUF_ITEMS(&src->events, fragment_event);
   size_t n = BUF_COUNT(&src->events, fragment_event);
+  int same_name = 0;
   for (size_t i = 0; i < n; i++) {
-    if (se[i].kind == EV_START && strcmp(pool_str(src, se[i].name), name) == 0) {
-      snprintf(reason, size,
-               "element <%s> has attributes that differ from the source text",
-               name);
+    if (se[i].kind != EV_START || strcmp(pool_str(src, se[i].name), name) != 0)
+      continue;
+    same_name = 1;
+    if (strcmp(pool_str(src, se[i].attrs), pool_str(dst, e->attrs)) == 0) {
+      snprintf(reason, size, "<%s%s> is used more often than in the source text",
+               name, is_placeholder(name) ? "/" : "");
       return;
     }
+  }
+  if (same_name) {
+    snprintf(reason, size,
+             "element <%s> has attributes that differ from the source text", name);
+    return;
   }
   if (is_placeholder(name))
     snprintf(reason, size, "placeholder <%s/> is not in the source text", name);

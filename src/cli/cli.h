@@ -40,8 +40,10 @@ int cli_read_file(const char *path, pl10n_buf *out);
 int cli_write_file_atomic(const char *path, const char *data, size_t len);
 
 /* Creates a temporary file next to PATH; returns its name (malloc'd) and
-   an open descriptor in *FD, or NULL after printing the error. */
+   an open descriptor in *FD, or NULL after printing the error.  Until
+   cli_temp_done(), a fatal signal removes the file before the program ends. */
 char *cli_temp_beside(const char *path, int *fd);
+void cli_temp_done(void);
 
 /* True when PATH names the same file as one of the N INPUTS. */
 int cli_same_file_as_any(const char *path, char *const *inputs, int n);

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,37 @@ int cli_read_file(const char *path, pl10n_buf *out) {
   return 1;
 }
 
+/* The temporary file being written, removed if a signal ends the program
+   before it is renamed into place. */
+static char *volatile pending_temp;
+
+static void remove_pending_temp(int sig) {
+  char *tmp = pending_temp;
+  if (tmp) unlink(tmp);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+static void watch_signals(void) {
+  static int installed;
+  if (installed) return;
+  installed = 1;
+  static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+  for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = remove_pending_temp;
+    sigemptyset(&sa.sa_mask);
+    /* Keep a signal the caller chose to ignore ignored. */
+    if (sigaction(signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    sigaction(signals[i], &sa, NULL);
+  }
+}
+
+void cli_temp_done(void) { pending_temp = NULL; }
+
 char *cli_temp_beside(const char *path, int *fd) {
+  watch_signals();
   const char *slash = strrchr(path, '/');
   size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
   const char *base = slash ? slash + 1 : path;
@@ -101,6 +132,7 @@ char *cli_temp_beside(const char *path, int *fd) {
   mode_t mask = umask(0);
   umask(mask);
   fchmod(*fd, 0666 & ~mask);
+  pending_temp = tmp;
   return tmp;
 }
 
@@ -127,6 +159,7 @@ int cli_write_file_atomic(const char *path, const char *data, size_t len) {
     fprintf(stderr, _("%s: error: cannot write: %s\n"), path, strerror(saved));
     unlink(tmp);
   }
+  cli_temp_done();
   free(tmp);
   return ok;
 }

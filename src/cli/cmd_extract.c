@@ -103,6 +103,7 @@ int cmd_extract(int argc, char **argv) {
           status = EXIT_USAGE;
         }
         if (status != EXIT_OK) unlink(tmp);
+        cli_temp_done();
         free(tmp);
       }
     } else if (pl10n_pot_write(pot, "-", &header, &err) != PL10N_OK) {

@@ -1,0 +1,36 @@
+/* test_locale.c - locale names to BCP 47 tags and catalog matching. */
+#include "unit.h"
+
+#include "pagel10n.h"
+
+static void tags_from_posix_and_bcp47_names(void) {
+  char tag[64];
+  static const char *const in[] = {"tl", "tl_PH.UTF-8", "tl-PH", "fil_PH",
+                                   "en_US.ISO-8859-1", "de_DE@euro", "ll"};
+  static const char *const out[] = {"tl", "tl-PH", "tl-PH", "fil-PH", "en-US",
+                                    "de-DE", "ll"};
+  for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+    UNIT_CHECK_INT_EQ(pl10n_locale_tag(in[i], tag, sizeof tag), PL10N_OK);
+    UNIT_CHECK_STR_EQ(tag, out[i]);
+  }
+  UNIT_CHECK_INT_EQ(pl10n_locale_tag("", tag, sizeof tag), PL10N_ERR_LOCALE);
+  UNIT_CHECK_INT_EQ(pl10n_locale_tag("../etc", tag, sizeof tag), PL10N_ERR_LOCALE);
+  UNIT_CHECK_INT_EQ(pl10n_locale_tag("en US", tag, sizeof tag), PL10N_ERR_LOCALE);
+}
+
+static void tagalog_and_filipino_are_one_language(void) {
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("tl", "tl"), 2);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("fil", "tl"), 2);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("tl-PH", "fil"), 1);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("fil-PH", "tl-PH"), 2);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("en", "tl"), 0);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("en-US", "en-GB"), 0);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match("en-US", "en"), 1);
+  UNIT_CHECK_INT_EQ(pl10n_locale_match(NULL, "en"), 0);
+}
+
+int main(void) {
+  UNIT_RUN(tags_from_posix_and_bcp47_names);
+  UNIT_RUN(tagalog_and_filipino_are_one_language);
+  return UNIT_MAIN_END();
+}
