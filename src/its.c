@@ -85,6 +85,14 @@ void its_read_local(const char *triplet, const char **atts, its_local *out) {
       out->xml_lang = v;
     } else if (its_name_is(&a, PL10N_NAMESPACE, "context")) {
       out->context = v;
+    } else if (its_name_is(&a, PL10N_NAMESPACE, "value")) {
+      out->value = v;
+    } else if (its_name_is(&a, PL10N_NAMESPACE, "format")) {
+      out->format = v;
+    } else if (its_name_is(&a, PL10N_NAMESPACE, "plural")) {
+      out->plural = v;
+    } else if (its_name_is(&a, PL10N_NAMESPACE, "count")) {
+      out->count = v;
     } else if (bare && out->is_xhtml && span_eq(a.local, a.local_len, "translate")) {
       html_translate = yes_no(v);
     } else if (bare && out->is_xhtml && span_eq(a.local, a.local_len, "lang")) {
@@ -119,6 +127,23 @@ int its_default_not_translated(const its_name *element) {
 
 int its_default_preserve_space(const its_name *element) {
   return is_xhtml(element) && span_eq(element->local, element->local_len, "pre");
+}
+
+int its_value_format(const char *name, const its_name *element) {
+  static const char *const names[] = {
+      "text", "number", "date-full", "date-long", "date-medium", "date-short",
+      "time-short", "datetime-long", "datetime-medium", "datetime-short",
+      "relative"};
+  if (!name) {
+    if (is_xhtml(element) && span_eq(element->local, element->local_len, "time"))
+      return VALUE_DATE_LONG;
+    if (is_xhtml(element) && span_eq(element->local, element->local_len, "data"))
+      return VALUE_NUMBER;
+    return VALUE_TEXT;
+  }
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(name, names[i]) == 0) return (int)i;
+  return -1;
 }
 
 int its_inline_attribute_is_message(const char *name) {

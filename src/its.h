@@ -37,6 +37,10 @@ typedef struct its_local {
   const char *loc_note;
   const char *loc_note_ref;
   const char *context;   /* pl:context */
+  const char *value;     /* pl:value: the element is the value {NAME} */
+  const char *format;    /* pl:format: how the value is written */
+  const char *plural;    /* pl:plural: the plural source text */
+  const char *count;     /* pl:count: the value that is the count */
   const char *lang;      /* HTML lang (XHTML elements) */
   const char *xml_lang;  /* xml:lang */
   int is_xhtml;
@@ -46,6 +50,20 @@ typedef struct its_local {
 /* Reads the attributes ATTS (Expat's NULL-terminated name/value array) of
    the element named TRIPLET. */
 void its_read_local(const char *triplet, const char **atts, its_local *out);
+
+/* How a value is written (pl:format). */
+typedef enum value_format {
+  VALUE_TEXT,          /* the page's own content, copied */
+  VALUE_NUMBER,        /* locale digits and grouping */
+  VALUE_DATE_FULL, VALUE_DATE_LONG, VALUE_DATE_MEDIUM, VALUE_DATE_SHORT,
+  VALUE_TIME_SHORT,
+  VALUE_DATETIME_LONG, VALUE_DATETIME_MEDIUM, VALUE_DATETIME_SHORT,
+  VALUE_RELATIVE       /* "2 hours ago", against --now */
+} value_format;
+
+/* The format named NAME, or -1.  A NULL name gives the default for the
+   element: date-long for XHTML time, number for data, text otherwise. */
+int its_value_format(const char *name, const its_name *element);
 
 /* Whether the element is within text when nothing local says so: the HTML
    inline (phrasing) elements in the XHTML namespace. */

@@ -77,6 +77,7 @@ typedef struct parser_state {
   size_t n_units, units_cap;
   pl10n_buf dtd;
   int dtd_loaded;
+  char *doctype_system_id; /* the DOCTYPE's external subset, if any */
   pl10n_buf scratch;
   size_t max_depth;
 } parser_state;
@@ -649,6 +650,17 @@ static void XMLCALL on_xml_decl(void *user, const XML_Char *version,
     ps->page->ascii_output = 1;
 }
 
+static void XMLCALL on_doctype(void *user, const XML_Char *name,
+                               const XML_Char *system_id,
+                               const XML_Char *public_id, int has_internal_subset) {
+  (void)name; (void)public_id; (void)has_internal_subset;
+  parser_state *ps = user;
+  if (system_id && !ps->doctype_system_id) {
+    ps->doctype_system_id = strdup(system_id);
+    if (!ps->doctype_system_id) check(ps, PL10N_ERR_NOMEM);
+  }
+}
+
 static void XMLCALL on_skipped_entity(void *user, const XML_Char *name,
                                       int is_parameter_entity) {
   parser_state *ps = user;
@@ -671,7 +683,18 @@ static int XMLCALL on_external_entity(XML_Parser parser, const XML_Char *context
          "entities)", system_id ? system_id : "");
     return XML_STATUS_ERROR;
   }
-  if (ps->dtd_loaded || ps->dtd.len == 0) return XML_STATUS_OK;
+  /* The external subset is the DOCTYPE's system id, or none at all when
+     the built-in declarations come in through XML_UseForeignDTD; anything
+     else is an external parameter entity. */
+  int is_subset = system_id == NULL ||
+                  (ps->doctype_system_id && strcmp(system_id, ps->doctype_system_id) == 0);
+  if (!is_subset || ps->dtd_loaded) {
+    fail(ps, PL10N_ERR_XML,
+         "external parameter entity \"%s\" is not loaded (pagel10n never reads "
+         "external entities)", system_id ? system_id : "");
+    return XML_STATUS_ERROR;
+  }
+  if (ps->dtd.len == 0) return XML_STATUS_OK;
   ps->dtd_loaded = 1;
   XML_Parser sub = XML_ExternalEntityParserCreate(parser, NULL, NULL);
   if (!sub) return XML_STATUS_ERROR;
@@ -705,6 +728,7 @@ static void free_state(parser_state *ps) {
   pl10n_buf_release(&ps->dtd);
   pl10n_buf_release(&ps->scratch);
   strmap_free(&ps->declared);
+  free(ps->doctype_system_id);
 }
 
 pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
@@ -754,12 +778,12 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   XML_SetXmlDeclHandler(p, on_xml_decl);
   XML_SetSkippedEntityHandler(p, on_skipped_entity);
   XML_SetEntityDeclHandler(p, on_entity_decl);
+  XML_SetStartDoctypeDeclHandler(p, on_doctype);
+  /* Parameter entities reach on_external_entity, which refuses them. */
+  XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE);
   XML_SetExternalEntityRefHandler(p, on_external_entity);
   st = entities_build_dtd(data, len, &ps.dtd);
-  if (st == PL10N_OK && ps.dtd.len) {
-    XML_UseForeignDTD(p, XML_TRUE);
-    XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE);
-  }
+  if (st == PL10N_OK && ps.dtd.len) XML_UseForeignDTD(p, XML_TRUE);
   if (st != PL10N_OK) {
     ps.status = error_set(err, st, name, 0, 0, "%s", pl10n_strerror(st));
   } else if (XML_Parse(p, data, (int)len, XML_TRUE) == XML_STATUS_ERROR &&
@@ -767,11 +791,28 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
     enum XML_Error code = XML_GetErrorCode(p);
     XML_Index at = XML_GetCurrentByteIndex(p);
     int name_len = 0;
-    if (code == XML_ERROR_UNDEFINED_ENTITY && at >= 0 && (size_t)at < len &&
-        data[at] == '&') {
-      while ((size_t)at + 1 + (size_t)name_len < len && name_len < 64 &&
-             data[at + 1 + name_len] != ';')
-        name_len++;
+    if (code == XML_ERROR_UNDEFINED_ENTITY && at >= 0 && (size_t)at < len) {
+      /* At the reference itself, or at the start tag whose attribute
+         holds it: the first reference that is not predefined. */
+      const char *amp = data + at;
+      const char *stop = data[at] == '<' ? memchr(data + at, '>', len - (size_t)at) : NULL;
+      if (stop) {
+        for (amp = memchr(data + at, '&', (size_t)(stop - (data + at))); amp;
+             amp = memchr(amp + 1, '&', (size_t)(stop - amp - 1))) {
+          if (amp[1] == '#') continue;
+          static const char *const predefined[] = {"amp;", "lt;", "gt;", "quot;", "apos;"};
+          int known = 0;
+          for (size_t i = 0; i < 5; i++)
+            known |= strncmp(amp + 1, predefined[i], strlen(predefined[i])) == 0;
+          if (!known) break;
+        }
+      }
+      if (amp && *amp == '&') {
+        at = amp - data;
+        while ((size_t)at + 1 + (size_t)name_len < len && name_len < 64 &&
+               data[at + 1 + name_len] != ';')
+          name_len++;
+      }
     }
     if (name_len)
       ps.status = error_set(err, PL10N_ERR_XML, name,

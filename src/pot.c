@@ -165,11 +165,13 @@ static pl10n_status header_text(const pl10n_pot_header *h, pl10n_buf *out) {
   char date[64];
   if (h && h->creation_date) snprintf(date, sizeof date, "%s", h->creation_date);
   else format_now(date, sizeof date);
+  /* As xgettext: "NAME VERSION", "NAME", or the placeholders. */
   const char *name = h && h->package_name ? h->package_name : "PACKAGE";
-  const char *version = h && h->package_version ? h->package_version : "VERSION";
+  const char *version = !(h && h->package_name) ? "VERSION"
+                        : h->package_version ? h->package_version : NULL;
   const char *bugs = h && h->msgid_bugs_address ? h->msgid_bugs_address : "";
   return buf_printf(out,
-                    "Project-Id-Version: %s %s\n"
+                    "Project-Id-Version: %s%s%s\n"
                     "Report-Msgid-Bugs-To: %s\n"
                     "POT-Creation-Date: %s\n"
                     "PO-Revision-Date: YEAR-MO-DA HO:MI+ZONE\n"
@@ -179,7 +181,7 @@ static pl10n_status header_text(const pl10n_pot_header *h, pl10n_buf *out) {
                     "MIME-Version: 1.0\n"
                     "Content-Type: text/plain; charset=UTF-8\n"
                     "Content-Transfer-Encoding: 8bit\n",
-                    name, version, bugs, date);
+                    name, version ? " " : "", version ? version : "", bugs, date);
 }
 
 static pl10n_status header_comments(const pl10n_pot_header *h, pl10n_buf *out) {

@@ -35,7 +35,8 @@ int main(int argc, char **argv) {
     usage(stderr);
     return EXIT_USAGE;
   }
-  const char *cmd = argv[1];
+  char cmd[32];
+  snprintf(cmd, sizeof cmd, "%s", argv[1]);
   if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
     usage(stdout);
     return EXIT_OK;
@@ -44,6 +45,10 @@ int main(int argc, char **argv) {
     cli_print_version();
     return EXIT_OK;
   }
+  /* getopt names the program after argv[0]: "pagel10n extract: ...". */
+  static char name[64];
+  snprintf(name, sizeof name, "%s %s", program_name, cmd);
+  argv[1] = name;
   if (strcmp(cmd, "extract") == 0) return cmd_extract(argc - 1, argv + 1);
   if (strcmp(cmd, "render") == 0) return cmd_render(argc - 1, argv + 1);
   if (strcmp(cmd, "check") == 0) return cmd_check(argc - 1, argv + 1);
