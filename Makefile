@@ -58,7 +58,7 @@ all: $(PROGRAM) $(SHARED_LIB) pagel10n
 # The program at the top of the tree is the normal build's.
 ifneq ($(SANITIZE),1)
 pagel10n: $(PROGRAM)
-	cp $< $@
+	cp $< $@.tmp && mv -f $@.tmp $@
 else
 pagel10n: ;
 endif

@@ -127,6 +127,7 @@ typedef struct pl10n_message {
   pl10n_message_kind kind;
   const char *msgctxt;      /* NULL when none */
   const char *msgid;        /* NFC, whitespace-normalized, inline markup kept */
+  const char *msgid_plural; /* from pl:plural, or NULL */
   const char *comments;     /* translator notes, '\n'-separated, or NULL */
   unsigned long line;       /* of the element's start tag */
   unsigned long column;
@@ -209,6 +210,25 @@ size_t pl10n_catalog_size(const pl10n_catalog *catalog);
 const char *pl10n_catalog_lookup(pl10n_catalog *catalog, const char *msgctxt,
                                  const char *msgid);
 
+/* ---- Values ------------------------------------------------------------ */
+
+/* ICU formatters for the values in chrome (pl:value): numbers, dates and
+   relative times, created once per locale and kept here.  TIME_ZONE (an
+   Olson name; NULL = "UTC") is used for dates; NOW (milliseconds since the
+   epoch, or NAN) is what relative times count from: a build time, never the
+   wall clock. */
+typedef struct pl10n_formats pl10n_formats;
+
+pl10n_formats *pl10n_formats_new(const char *time_zone, double now);
+void pl10n_formats_free(pl10n_formats *formats);
+
+/* Whether ZONE is a time zone ICU knows. */
+int pl10n_formats_valid_zone(const char *zone);
+
+/* Reads an ISO 8601 date or date-time ("2026-11-24T08:00:00Z"; UTC when it
+   has no offset) into milliseconds since the epoch.  Returns 0 if invalid. */
+int pl10n_parse_time(const char *text, double *ms);
+
 /* ---- Rendering -------------------------------------------------------- */
 
 typedef struct pl10n_render_options {
@@ -219,6 +239,8 @@ typedef struct pl10n_render_options {
      (re-localizing); may be NULL. */
   pl10n_catalog *const *others;
   size_t n_others;
+  /* Formatters for values; NULL = UTC and no "now" (made per call). */
+  pl10n_formats *formats;
   /* Receives warnings about chrome found in no catalog; may be NULL. */
   pl10n_diagnostic_fn diagnostic;
   void *diagnostic_user;

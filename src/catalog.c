@@ -100,7 +100,7 @@ static void locate_entries(const char *path, pl10n_buf *lines) {
 }
 
 static pl10n_status load_po(pl10n_catalog *cat, pl10n_error *err) {
-  po_file_t file = pofile_read(cat->path, cat->diag, cat->diag_user, err);
+  po_file_t file = pofile_read(cat->path, cat->diag, cat->diag_user, 0, err);
   if (!file) return err ? err->status : PL10N_ERR_CATALOG;
   pl10n_buf lines = PL10N_BUF_INIT;
   locate_entries(cat->path, &lines);
@@ -238,6 +238,33 @@ static void detect_language(pl10n_catalog *cat, const char *given) {
   if (pl10n_locale_tag(stem, tag, sizeof tag) == PL10N_OK) cat->language = strdup(tag);
 }
 
+/* The plural rule: the header's Plural-Forms, else CLDR's for the catalog's
+   language (with a warning when the catalog has plural entries). */
+static void choose_plural_rule(pl10n_catalog *cat) {
+  char reason[256];
+  char *forms = cat->header.len ? po_header_field(cat->header.data, "Plural-Forms")
+                                : NULL;
+  int plural_entries = 0;
+  const catalog_entry *entries = BUF_ITEMS(&cat->entries, catalog_entry);
+  for (size_t i = 0; i < BUF_COUNT(&cat->entries, catalog_entry); i++)
+    if (entries[i].msgid_plural != CATALOG_NONE) plural_entries++;
+  if (forms && plural_parse(forms, &cat->plural, reason, sizeof reason) == PL10N_OK) {
+    cat->has_plural = 1;
+  } else {
+    if (forms && plural_entries)
+      diagnostic_warn(cat->diag, cat->diag_user, cat->path, 0, 0,
+                      "bad Plural-Forms: %s; using CLDR's plural rules", reason);
+    if (cat->language && plural_from_cldr(cat->language, &cat->plural) == PL10N_OK) {
+      cat->has_plural = 1;
+      if (!forms && plural_entries)
+        diagnostic_warn(cat->diag, cat->diag_user, cat->path, 0, 0,
+                        "no Plural-Forms in the header; using CLDR's plural rules "
+                        "for %s (%d forms)", cat->language, cat->plural.nplurals);
+    }
+  }
+  free(forms);
+}
+
 pl10n_status pl10n_catalog_load(const char *path, const char *language,
                                 pl10n_diagnostic_fn fn, void *user,
                                 pl10n_catalog **out, pl10n_error *err) {
@@ -254,10 +281,12 @@ pl10n_status pl10n_catalog_load(const char *path, const char *language,
   cat->diag_user = user;
   pl10n_status st = ends_with(path, ".mo") ? load_mo(cat, err) : load_po(cat, err);
   if (st != PL10N_OK) {
+    if (err) err->file = path; /* not the catalog's copy, freed here */
     pl10n_catalog_free(cat);
     return st;
   }
   detect_language(cat, language);
+  choose_plural_rule(cat);
   *out = cat;
   return PL10N_OK;
 }
@@ -274,6 +303,7 @@ void pl10n_catalog_free(pl10n_catalog *cat) {
   pl10n_buf_release(&cat->ops);
   pl10n_buf_release(&cat->header);
   pl10n_buf_release(&cat->key);
+  plural_free(&cat->plural);
   free(cat);
 }
 
@@ -302,20 +332,42 @@ int catalog_accept(pl10n_catalog *cat, catalog_entry *e) {
   if (e->state == ENTRY_REJECTED) return 0;
   char reason[256];
   uint32_t off = (uint32_t)cat->ops.len;
-  pl10n_status st = translation_compile(catalog_string(cat, e->msgid),
-                                        catalog_string(cat, e->msgstr), 0,
-                                        &cat->ops, reason, sizeof reason);
+  const char *msgid = catalog_string(cat, e->msgid);
+  const char *plural = catalog_string(cat, e->msgid_plural);
+  const char *form = catalog_string(cat, e->msgstr);
+  pl10n_status st = PL10N_OK;
+  for (uint32_t k = 0; k < e->n_forms && st == PL10N_OK; k++) {
+    if (plural) st = translation_put_form(&cat->ops, k);
+    if (st == PL10N_OK)
+      st = translation_compile(msgid, plural, form, 0, &cat->ops, reason,
+                               sizeof reason);
+    if (st != PL10N_OK && plural)
+      snprintf(reason + strlen(reason), sizeof reason - strlen(reason),
+               " (msgstr[%u])", k);
+    form += strlen(form) + 1;
+  }
   if (st == PL10N_OK) {
     e->state = ENTRY_ACCEPTED;
     e->ops = off;
     e->ops_len = (uint32_t)(cat->ops.len - off);
     return 1;
   }
+  buf_truncate(&cat->ops, off);
   e->state = ENTRY_REJECTED;
   cat->rejected++;
   diagnostic_warn(cat->diag, cat->diag_user, cat->path, e->line, 0,
                   "translation rejected: %s", reason);
   return 0;
+}
+
+int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, unsigned long n,
+                const char **ops, uint32_t *len) {
+  *ops = cat->ops.data + e->ops;
+  *len = e->ops_len;
+  if (e->msgid_plural == CATALOG_NONE) return 1;
+  int form = plural_index(&cat->plural, n);
+  return form >= 0 && (uint32_t)form < e->n_forms &&
+         translation_form(ops, len, (uint32_t)form);
 }
 
 const char *pl10n_catalog_lookup(pl10n_catalog *cat, const char *msgctxt,
@@ -343,21 +395,23 @@ static pl10n_status build_reverse_index(pl10n_catalog *cat) {
   size_t n = BUF_COUNT(&cat->entries, catalog_entry);
   for (uint32_t i = 0; i < n; i++) {
     catalog_entry *e = &BUF_ITEMS(&cat->entries, catalog_entry)[i];
-    if (e->msgid_plural != CATALOG_NONE || !catalog_accept(cat, e)) continue;
-    e = &BUF_ITEMS(&cat->entries, catalog_entry)[i];
-    pl10n_status st = translation_key(&cat->key, catalog_string(cat, e->msgctxt),
-                                      catalog_string(cat, e->msgstr));
-    if (st == PL10N_ERR_XML) continue;
-    if (st != PL10N_OK) return st;
-    int inserted;
-    uint32_t existing;
-    st = strmap_put(&cat->by_translation, cat->key.data, cat->key.len, i,
-                    &inserted, &existing);
-    if (st != PL10N_OK) return st;
-    if (!inserted) {
-      uint32_t pair[2] = {existing, i};
-      st = buf_push_item(&cat->collisions, pair, sizeof pair);
+    if (!catalog_accept(cat, e)) continue;
+    const char *form = catalog_string(cat, e->msgstr);
+    for (uint32_t k = 0; k < e->n_forms; k++, form += strlen(form) + 1) {
+      pl10n_status st = translation_key(&cat->key, catalog_string(cat, e->msgctxt),
+                                        form);
+      if (st == PL10N_ERR_XML) continue;
       if (st != PL10N_OK) return st;
+      int inserted;
+      uint32_t existing;
+      st = strmap_put(&cat->by_translation, cat->key.data, cat->key.len, i,
+                      &inserted, &existing);
+      if (st != PL10N_OK) return st;
+      if (!inserted && existing != i) {
+        uint32_t pair[2] = {existing, i};
+        st = buf_push_item(&cat->collisions, pair, sizeof pair);
+        if (st != PL10N_OK) return st;
+      }
     }
   }
   return PL10N_OK;

@@ -9,6 +9,7 @@
 #define PL10N_CATALOG_H
 
 #include "pagel10n.h"
+#include "plural.h"
 #include "strmap.h"
 
 #define CATALOG_NONE UINT32_MAX
@@ -34,6 +35,8 @@ struct pl10n_catalog {
   pl10n_buf ops;       /* compiled translations */
   pl10n_buf key;       /* scratch for look-ups */
   size_t rejected;
+  plural_rule plural;     /* from Plural-Forms, or CLDR's for the language */
+  int has_plural;
   strmap by_translation;  /* msgctxt EOT canonical msgstr -> entry (lazy) */
   pl10n_buf collisions;   /* uint32_t pairs: entries sharing a translation */
   int by_translation_built;
@@ -51,6 +54,12 @@ catalog_entry *catalog_find(pl10n_catalog *cat, const char *msgctxt,
 
 /* Runs the safe merge check on E once; returns whether it is accepted. */
 int catalog_accept(pl10n_catalog *cat, catalog_entry *e);
+
+/* The compiled operations of accepted entry E for count N (plural
+   entries), or of its one form.  Returns 0 when the plural rule gives no
+   usable form for N. */
+int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, unsigned long n,
+                const char **ops, uint32_t *len);
 
 /* Finds the entry whose accepted translation TEXT is (TEXT as extracted
    from a page, under MSGCTXT).  Returns 0 when none, 1 with *ENTRY, or 2

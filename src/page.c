@@ -15,6 +15,7 @@
 #include "its.h"
 #include "strmap.h"
 #include "tagscan.h"
+#include "format.h"
 #include "text.h"
 
 #include <expat.h>
@@ -29,7 +30,8 @@ enum role {
   ROLE_OUTSIDE,     /* not translated, not inside a message */
   ROLE_PLACEHOLDER, /* not translated, inside a message: <_:name-N/> */
   ROLE_UNIT,        /* starts a message of its own */
-  ROLE_INLINE       /* markup inside the enclosing message */
+  ROLE_INLINE,      /* markup inside the enclosing message */
+  ROLE_VALUE        /* a value (pl:value), {NAME} in the enclosing message */
 };
 
 typedef struct frame {
@@ -39,11 +41,12 @@ typedef struct frame {
   int32_t unit;         /* open unit its children append to, -1 = none */
   int32_t owner_unit;   /* unit holding this element's part, or -1 */
   int32_t part;         /* index of its part in that unit's lists */
-  int part_is_inline;
+  int part_list;        /* which list of the owner unit: PARTS_* */
   uint32_t note;        /* note in effect (inherited), or NO_STRING */
   uint32_t own_note;    /* note written on this element, or NO_STRING */
   uint32_t lang;        /* language from a non-root ancestor, or NO_STRING */
   int32_t region;       /* content region it is in, or -1 */
+  int starts_region;    /* it is that region's element */
   uint32_t tag_begin, tag_end;
   uint32_t local_name;  /* offset of the local name (for note paths) */
 } frame;
@@ -52,8 +55,12 @@ typedef struct open_unit {
   pl10n_buf text;          /* the msgid being built */
   pl10n_buf inlines;       /* page_part */
   pl10n_buf placeholders;  /* page_part */
+  pl10n_buf values;        /* page_part */
+  uint32_t msgid_plural;   /* from pl:plural, or NO_STRING */
+  uint32_t count_name;     /* from pl:count, or NO_STRING */
   uint32_t splice;
-  uint32_t fallback_splice; /* language insertion point, or NO_STRING */
+  uint32_t tag_splices;     /* the splices of its start tag: first index */
+  uint32_t n_tag_splices;   /* and how many */
   uint32_t msgctxt;
   pl10n_buf comments;
   uint32_t line, column;
@@ -62,6 +69,11 @@ typedef struct open_unit {
   int pending_depth;       /* depth of an inline start tag not yet closed */
   int depth;               /* depth of the unit's element */
 } open_unit;
+
+enum { PARTS_PLACEHOLDERS, PARTS_INLINE, PARTS_VALUES };
+
+/* Marks a value format chosen by default, settled when the value ends. */
+#define FORMAT_DEFAULTED 0x100u
 
 typedef struct parser_state {
   pl10n_page *page;
@@ -80,6 +92,8 @@ typedef struct parser_state {
   char *doctype_system_id; /* the DOCTYPE's external subset, if any */
   pl10n_buf scratch;
   size_t max_depth;
+  size_t value_depth;      /* depth of the value element being read, or 0 */
+  pl10n_buf value_text;    /* its text, when the value is its content */
 } parser_state;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -168,7 +182,7 @@ static void add_message(parser_state *ps, pl10n_message_kind kind,
                         pl10n_buf *text, uint32_t msgctxt,
                         const pl10n_buf *comments, unsigned long line,
                         unsigned long column, uint32_t splice, int preserve,
-                        const pl10n_buf *inlines, const pl10n_buf *placeholders) {
+                        const open_unit *unit) {
   pl10n_page *page = ps->page;
   pl10n_status st = text_normalize(text, 0, preserve);
   if (st == PL10N_ERR_ENCODING) {
@@ -189,13 +203,31 @@ static void add_message(parser_state *ps, pl10n_message_kind kind,
   m.splice = splice;
   m.preserve_space = (uint8_t)preserve;
   m.first_part = (uint32_t)BUF_COUNT(&page->parts, page_part);
-  if (inlines) {
-    m.n_inline = (uint32_t)BUF_COUNT(inlines, page_part);
-    check(ps, buf_append(&page->parts, inlines->data, inlines->len));
-  }
-  if (placeholders) {
-    m.n_placeholders = (uint32_t)BUF_COUNT(placeholders, page_part);
-    check(ps, buf_append(&page->parts, placeholders->data, placeholders->len));
+  m.msgid_plural = m.count = NO_STRING;
+  if (unit) {
+    m.n_inline = (uint32_t)BUF_COUNT(&unit->inlines, page_part);
+    m.n_placeholders = (uint32_t)BUF_COUNT(&unit->placeholders, page_part);
+    m.n_values = (uint32_t)BUF_COUNT(&unit->values, page_part);
+    check(ps, buf_append(&page->parts, unit->inlines.data, unit->inlines.len));
+    check(ps, buf_append(&page->parts, unit->placeholders.data,
+                         unit->placeholders.len));
+    check(ps, buf_append(&page->parts, unit->values.data, unit->values.len));
+    m.msgid_plural = unit->msgid_plural;
+    /* The count: the value pl:count names, else the first number. */
+    const page_part *v = BUF_ITEMS(&unit->values, page_part);
+    for (uint32_t i = 0; i < m.n_values && m.count == NO_STRING; i++) {
+      if (unit->count_name != NO_STRING
+              ? strcmp(page_string(page, v[i].name),
+                       page_string(page, unit->count_name)) == 0
+              : v[i].format == VALUE_NUMBER)
+        m.count = i;
+    }
+    if (m.msgid_plural != NO_STRING && m.count == NO_STRING) {
+      fail(ps, PL10N_ERR_XML, "%s",
+           "pl:plural needs a count: a pl:value element with a number "
+           "(or the one pl:count names)");
+      return;
+    }
   }
   if (ps->status != PL10N_OK) return;
   uint32_t index = (uint32_t)PAGE_MESSAGE_COUNT(page);
@@ -260,21 +292,29 @@ static open_unit *push_unit(parser_state *ps) {
   buf_clear(&u->text);
   buf_clear(&u->inlines);
   buf_clear(&u->placeholders);
+  buf_clear(&u->values);
   buf_clear(&u->comments);
+  u->msgid_plural = u->count_name = NO_STRING;
   u->nonempty = 0;
   u->pending_depth = -1;
   return u;
 }
 
-/* Adds the part for the element of frame F to unit U. */
-static void add_part(parser_state *ps, open_unit *u, frame *f, int is_inline) {
+static pl10n_buf *part_list(open_unit *u, int which) {
+  return which == PARTS_INLINE ? &u->inlines
+         : which == PARTS_VALUES ? &u->values : &u->placeholders;
+}
+
+/* Adds the part for the element of frame F to list WHICH of unit U. */
+static page_part *add_part(parser_state *ps, open_unit *u, frame *f, int which) {
   page_part part = {f->tag_begin, f->tag_end, f->tag_end, f->tag_end,
-                    splice_count(ps)};
-  pl10n_buf *list = is_inline ? &u->inlines : &u->placeholders;
+                    splice_count(ps), NO_STRING, NO_STRING, 0};
+  pl10n_buf *list = part_list(u, which);
   f->owner_unit = (int32_t)(u - ps->units);
   f->part = (int32_t)BUF_COUNT(list, page_part);
-  f->part_is_inline = is_inline;
-  check(ps, buf_push_item(list, &part, sizeof part));
+  f->part_list = which;
+  if (!check(ps, buf_push_item(list, &part, sizeof part))) return NULL;
+  return &BUF_ITEMS(list, page_part)[f->part];
 }
 
 static void add_placeholder_text(parser_state *ps, open_unit *u,
@@ -346,13 +386,12 @@ static void attribute_message(parser_state *ps, frame *f, const its_name *el,
                                   XML_GetCurrentLineNumber(ps->parser));
   add_message(ps, PL10N_MESSAGE_ATTRIBUTE, text, ctxt, &comments, line,
               XML_GetCurrentColumnNumber(ps->parser) + 1, splice, f->preserve,
-              NULL, NULL);
+              NULL);
   pl10n_buf_release(&comments);
 }
 
 /* Adds the attribute and language splices of one start tag, in offset
-   order, with the attribute messages.  Returns the index of the splice that
-   marks a fallback to the source language (units only), or NO_STRING. */
+   order, with the attribute messages.  Returns how many it added. */
 static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
                             const char **atts, const its_local *local,
                             int is_root, int is_unit) {
@@ -368,19 +407,31 @@ static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
     int root_lang = is_root && ps->page->is_xhtml && a.ns_len == 0 &&
                     a.local_len == 4 && memcmp(a.local, "lang", 4) == 0;
     int root_xml_lang = is_root && its_name_is(&a, XML_NS, "lang");
+    /* A chrome element's own language follows the text written into it. */
+    int unit_lang = is_unit && !is_root &&
+                    ((ps->page->is_xhtml && a.ns_len == 0 && a.local_len == 4 &&
+                      memcmp(a.local, "lang", 4) == 0) ||
+                     its_name_is(&a, XML_NS, "lang"));
     int translatable = translate_attributes &&
                        its_translatable_attribute(el, &a, atts) &&
                        text_has_content(atts[i + 1], strlen(atts[i + 1]));
-    if (!root_lang && !root_xml_lang && !translatable) continue;
+    if (!root_lang && !root_xml_lang && !unit_lang && !translatable) continue;
     buf_clear(q);
     check(ps, append_qname(q, &a));
     if (ps->status != PL10N_OK || !locate_attribute(ps, f, q->data, &ta)) continue;
     tag_splice t = {f->tag_begin + (uint32_t)ta.value_begin,
                     f->tag_begin + (uint32_t)ta.value_end,
                     root_lang ? SPLICE_ROOT_LANG
-                              : root_xml_lang ? SPLICE_ROOT_XML_LANG
-                                              : SPLICE_ATTRIBUTE,
+                    : root_xml_lang ? SPLICE_ROOT_XML_LANG : SPLICE_ATTRIBUTE,
                     (uint32_t)i, ta.quote};
+    if (unit_lang) {
+      /* The whole attribute with the space before it: render may drop it. */
+      size_t b = ta.name_begin;
+      while (b > 0 && text_is_xml_space(ps->page->data[f->tag_begin + b - 1])) b--;
+      t.begin = f->tag_begin + (uint32_t)b;
+      t.end = f->tag_begin + (uint32_t)ta.value_end + 1;
+      t.kind = a.ns_len ? SPLICE_MESSAGE_XML_LANG : SPLICE_MESSAGE_LANG;
+    }
     list[n++] = t;
   }
   uint32_t insert = f->tag_begin +
@@ -390,10 +441,8 @@ static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
     tag_splice t = {insert, insert, SPLICE_ROOT_LANG, 0, '"'};
     list[n++] = t;
   }
-  if (f->role == ROLE_PLACEHOLDER || f->role == ROLE_OUTSIDE) {
-    frame *parent = ps->depth >= 2 ? &ps->frames[ps->depth - 2] : NULL;
-    if (parent && parent->translate == ITS_YES && !local->lang &&
-        !local->xml_lang) {
+  if (f->starts_region && !is_root) {
+    if (!local->lang && !local->xml_lang) {
       tag_splice t = {insert, insert, SPLICE_REGION_LANG, (uint32_t)f->region,
                       '"'};
       list[n++] = t;
@@ -404,7 +453,6 @@ static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
     list[n++] = t;
   }
   qsort(list, n, sizeof *list, by_offset);
-  uint32_t fallback = NO_STRING;
   for (size_t k = 0; k < n && ps->status == PL10N_OK; k++) {
     uint32_t s = add_splice(ps, list[k].kind, list[k].begin, list[k].end,
                             list[k].kind == SPLICE_ATTRIBUTE ? NO_STRING
@@ -415,9 +463,64 @@ static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
       its_split_name(atts[list[k].ref], &a);
       attribute_message(ps, f, el, &a, atts[list[k].ref + 1], local, s);
     }
-    if (list[k].kind == SPLICE_FALLBACK_LANG) fallback = s;
   }
-  return fallback;
+  return (uint32_t)n;
+}
+
+static const char *attribute(const char **atts, const char *name) {
+  for (size_t i = 0; atts[i]; i += 2)
+    if (strcmp(atts[i], name) == 0) return atts[i + 1];
+  return NULL;
+}
+
+/* An element marked pl:value inside message U: "{NAME}" in the msgid; the
+   value is its datetime or value attribute, else its text.  Its content is
+   not chrome (it is written for the target locale instead). */
+static void start_value(parser_state *ps, open_unit *u, frame *f,
+                        const its_name *el, const char **atts,
+                        const its_local *local) {
+  int format = its_value_format(local->format, el);
+  if (format < 0) {
+    fail(ps, PL10N_ERR_XML, "unknown pl:format \"%s\"", local->format);
+    return;
+  }
+  const char *name = local->value;
+  size_t n = strlen(name);
+  int valid = n > 0 && ((name[0] >= 'a' && name[0] <= 'z') ||
+                        (name[0] >= 'A' && name[0] <= 'Z') || name[0] == '_');
+  for (size_t i = 0; i < n && valid; i++)
+    valid = (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= 'A' && name[i] <= 'Z') ||
+            (name[i] >= '0' && name[i] <= '9') || name[i] == '_' || name[i] == '-';
+  if (!valid) {
+    fail(ps, PL10N_ERR_XML, "pl:value \"%s\" is not a name (letters, digits, _ and -)",
+         name);
+    return;
+  }
+  const page_part *existing = BUF_ITEMS(&u->values, page_part);
+  for (size_t i = 0; i < BUF_COUNT(&u->values, page_part); i++) {
+    if (strcmp(page_string(ps->page, existing[i].name), name) == 0) {
+      fail(ps, PL10N_ERR_XML, "value {%s} appears twice in one message", name);
+      return;
+    }
+  }
+  f->role = ROLE_VALUE;
+  f->translate = ITS_NO; /* nothing inside is chrome */
+  f->unit = -1;
+  settle_pending(ps, u);
+  check(ps, buf_printf(&u->text, "{%s}", name));
+  uint32_t name_off = intern(ps, name, n);
+  const char *raw = NULL;
+  if (format >= VALUE_DATE_FULL) raw = attribute(atts, "datetime");
+  if (!raw) raw = attribute(atts, "value");
+  uint32_t value_off = raw ? intern(ps, raw, strlen(raw)) : NO_STRING;
+  page_part *p = add_part(ps, u, f, PARTS_VALUES);
+  if (!p) return;
+  p->name = name_off;
+  p->value = value_off;
+  /* Without pl:format, content that reads as a number is a number. */
+  p->format = (uint32_t)format | (local->format ? 0 : FORMAT_DEFAULTED);
+  ps->value_depth = ps->depth;
+  buf_clear(&ps->value_text);
 }
 
 static void XMLCALL on_start(void *user, const XML_Char *name,
@@ -492,16 +595,20 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
   int32_t msg = parent ? parent->unit : -1;
   open_unit *pu = msg >= 0 ? &ps->units[msg] : NULL;
 
-  if (f->translate == ITS_NO) {
+  if (pu && f->translate == ITS_YES && local.value) {
+    start_value(ps, pu, f, &el, atts, &local);
+  } else if (f->translate == ITS_NO) {
     f->role = pu ? ROLE_PLACEHOLDER : ROLE_OUTSIDE;
     f->unit = -1;
     if (pu) {
       add_placeholder_text(ps, pu, &el);
-      add_part(ps, pu, f, 0);
+      add_part(ps, pu, f, PARTS_PLACEHOLDERS);
     }
-    if (!parent || parent->translate == ITS_YES) {
+    /* A content region, unless it is code (script, style): no language. */
+    if ((!parent || parent->translate == ITS_YES) && !its_default_not_translated(&el)) {
       page_region r = {f->lang, 0};
       f->region = (int32_t)BUF_COUNT(&ps->page->regions, page_region);
+      f->starts_region = 1;
       check(ps, buf_push_item(&ps->page->regions, &r, sizeof r));
     }
     tag_splices(ps, f, &el, atts, &local, is_root, 0);
@@ -509,7 +616,7 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
     f->role = ROLE_UNIT;
     if (pu) {
       add_placeholder_text(ps, pu, &el);
-      add_part(ps, pu, f, 0);
+      add_part(ps, pu, f, PARTS_PLACEHOLDERS);
     }
     open_unit *u = push_unit(ps);
     if (!u) return;
@@ -518,18 +625,27 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
     u->preserve = f->preserve;
     u->msgctxt = local.context ? intern(ps, local.context, strlen(local.context))
                                : NO_STRING;
+    if (local.plural) {
+      buf_clear(&ps->scratch);
+      check(ps, buf_append_xml_escaped(&ps->scratch, local.plural,
+                                       strlen(local.plural), 0));
+      check(ps, text_normalize(&ps->scratch, 0, f->preserve));
+      u->msgid_plural = intern(ps, ps->scratch.data, ps->scratch.len);
+    }
+    if (local.count) u->count_name = intern(ps, local.count, strlen(local.count));
     u->line = (uint32_t)line_after(ps->page->data, f->tag_begin, f->tag_end,
                                    XML_GetCurrentLineNumber(ps->parser));
     u->column = (uint32_t)XML_GetCurrentColumnNumber(ps->parser) + 1;
     if (f->note != NO_STRING)
       check(ps, add_comment(&u->comments, page_string(ps->page, f->note)));
-    u->fallback_splice = tag_splices(ps, f, &el, atts, &local, is_root, 1);
+    u->tag_splices = splice_count(ps);
+    u->n_tag_splices = tag_splices(ps, f, &el, atts, &local, is_root, 1);
     u->splice = add_splice(ps, SPLICE_TEXT, f->tag_end, f->tag_end, NO_STRING, 0);
   } else {
     f->role = ROLE_INLINE;
     f->unit = msg;
     add_inline_start(ps, pu, &el, atts);
-    add_part(ps, pu, f, 1);
+    add_part(ps, pu, f, PARTS_INLINE);
     if (f->own_note != NO_STRING) {
       /* itstool: "comment: ./path" naming the inline element, then the note */
       pl10n_buf *c = &pu->comments;
@@ -547,6 +663,26 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
 
 /* ---- end tags and content ---------------------------------------------- */
 
+/* Tells translators what each {NAME} of the message stands for. */
+static void describe_values(parser_state *ps, open_unit *u) {
+  static const char *const what[] = {
+      "text from the page", "a number", "a date (full)", "a date (long)",
+      "a date (medium)", "a date (short)", "a time", "a date and time (long)",
+      "a date and time (medium)", "a date and time (short)",
+      "a relative time, like \"2 hours ago\""};
+  const page_part *v = BUF_ITEMS(&u->values, page_part);
+  size_t n = BUF_COUNT(&u->values, page_part);
+  if (!n) return;
+  check(ps, add_comment(&u->comments, "Placeholders:"));
+  for (size_t i = 0; i < n; i++) {
+    check(ps, buf_printf(&u->comments, " {%s} is %s%s", page_string(ps->page, v[i].name),
+                         what[v[i].format], i + 1 < n ? ";" : "."));
+  }
+  if (u->msgid_plural != NO_STRING)
+    check(ps, buf_append_str(&u->comments,
+                             " The plural form is chosen by the count."));
+}
+
 static void XMLCALL on_end(void *user, const XML_Char *name) {
   (void)name;
   parser_state *ps = user;
@@ -560,10 +696,23 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
   uint32_t close_end = empty_element ? f->tag_end : (uint32_t)(at + count);
   if (f->owner_unit >= 0) {
     open_unit *owner = &ps->units[f->owner_unit];
-    pl10n_buf *list = f->part_is_inline ? &owner->inlines : &owner->placeholders;
-    page_part *p = &BUF_ITEMS(list, page_part)[f->part];
+    page_part *p = &BUF_ITEMS(part_list(owner, f->part_list), page_part)[f->part];
     p->close_begin = close_begin;
     p->close_end = close_end;
+    if (f->role == ROLE_VALUE) {
+      if (p->value == NO_STRING) {
+        check(ps, text_normalize(&ps->value_text, 0, 0));
+        p->value = intern(ps, ps->value_text.data ? ps->value_text.data : "",
+                          ps->value_text.len);
+      }
+      double number;
+      if ((p->format & FORMAT_DEFAULTED) && p->format != (VALUE_TEXT | FORMAT_DEFAULTED))
+        p->format &= ~FORMAT_DEFAULTED;
+      else if (p->format & FORMAT_DEFAULTED)
+        p->format = format_parse_number(page_string(ps->page, p->value), &number)
+                        ? VALUE_NUMBER : VALUE_TEXT;
+      ps->value_depth = 0;
+    }
   }
   if (f->role == ROLE_INLINE) {
     open_unit *u = &ps->units[f->unit];
@@ -584,16 +733,22 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
     s->end = close_begin;
     s->after = splice_count(ps);
     uint32_t index = (uint32_t)PAGE_MESSAGE_COUNT(ps->page);
+    if (u->nonempty) describe_values(ps, u);
     if (u->nonempty)
       add_message(ps, PL10N_MESSAGE_TEXT, &u->text, u->msgctxt, &u->comments,
-                  u->line, u->column, u->splice, u->preserve, &u->inlines,
-                  &u->placeholders);
+                  u->line, u->column, u->splice, u->preserve, u);
     else
       s->kind = SPLICE_NONE;
-    if (u->fallback_splice != NO_STRING && ps->status == PL10N_OK) {
-      page_splice *fs = splice_at(ps, u->fallback_splice);
-      if (u->nonempty) fs->ref = index;
-      else fs->kind = SPLICE_NONE;
+    /* The language splices of the element's tag refer to its message; the
+       attribute messages of the tag come before it in the splice list. */
+    for (uint32_t i = u->tag_splices; i < u->tag_splices + u->n_tag_splices &&
+                                      ps->status == PL10N_OK; i++) {
+      page_splice *ls = splice_at(ps, i);
+      if (ls->kind != SPLICE_FALLBACK_LANG && ls->kind != SPLICE_MESSAGE_LANG &&
+          ls->kind != SPLICE_MESSAGE_XML_LANG)
+        continue;
+      if (u->nonempty) ls->ref = index;
+      else ls->kind = SPLICE_NONE;
     }
     ps->n_units--;
   }
@@ -605,6 +760,10 @@ static void XMLCALL on_text(void *user, const XML_Char *s, int len) {
   if (ps->status != PL10N_OK) return;
   frame *f = top(ps);
   if (!f) return;
+  if (ps->value_depth) {
+    check(ps, buf_append(&ps->value_text, s, (size_t)len));
+    return;
+  }
   if (f->unit >= 0) {
     open_unit *u = &ps->units[f->unit];
     settle_pending(ps, u);
@@ -721,12 +880,14 @@ static void free_state(parser_state *ps) {
     pl10n_buf_release(&ps->units[i].text);
     pl10n_buf_release(&ps->units[i].inlines);
     pl10n_buf_release(&ps->units[i].placeholders);
+    pl10n_buf_release(&ps->units[i].values);
     pl10n_buf_release(&ps->units[i].comments);
   }
   free(ps->units);
   free(ps->frames);
   pl10n_buf_release(&ps->dtd);
   pl10n_buf_release(&ps->scratch);
+  pl10n_buf_release(&ps->value_text);
   strmap_free(&ps->declared);
   free(ps->doctype_system_id);
 }
@@ -861,6 +1022,7 @@ void pl10n_page_message(const pl10n_page *page, size_t i, pl10n_message *msg) {
   msg->kind = (pl10n_message_kind)m->kind;
   msg->msgctxt = page_string(page, m->msgctxt);
   msg->msgid = page_string(page, m->msgid);
+  msg->msgid_plural = page_string(page, m->msgid_plural);
   msg->comments = page_string(page, m->comments);
   msg->line = m->line;
   msg->column = m->column;

@@ -18,11 +18,15 @@
 
 #define NO_STRING UINT32_MAX
 
-/* An element inside a message: inline markup or a placeholder child. */
+/* An element inside a message: inline markup, a placeholder child, or a
+   value (pl:value) written {NAME} in the msgid. */
 typedef struct page_part {
   uint32_t tag_begin, tag_end;     /* raw start tag */
   uint32_t close_begin, close_end; /* raw end tag; both tag_end for <x/> */
   uint32_t first_splice;           /* first splice inside the element */
+  uint32_t name;                   /* values: the NAME, else NO_STRING */
+  uint32_t value;                  /* values: the raw value (decoded) */
+  uint32_t format;                 /* values: a value_format */
 } page_part;
 
 typedef enum splice_kind {
@@ -32,7 +36,9 @@ typedef enum splice_kind {
   SPLICE_ROOT_LANG,     /* the root's lang value (or insertion point) */
   SPLICE_ROOT_XML_LANG, /* the root's xml:lang value */
   SPLICE_REGION_LANG,   /* insertion point: content region REF's language */
-  SPLICE_FALLBACK_LANG  /* insertion point: message REF kept in the source */
+  SPLICE_FALLBACK_LANG, /* insertion point: message REF kept in the source */
+  SPLICE_MESSAGE_LANG,  /* ' lang="..."' of message REF's element */
+  SPLICE_MESSAGE_XML_LANG /* ' xml:lang="..."' of message REF's element */
 } splice_kind;
 
 typedef struct page_splice {
@@ -48,8 +54,10 @@ typedef struct page_message {
   uint32_t msgctxt, comments;     /* offsets, or NO_STRING */
   uint32_t line, column;
   uint32_t splice;                /* the splice this message replaces */
-  uint32_t first_part;            /* inline parts, then placeholder parts */
-  uint32_t n_inline, n_placeholders;
+  uint32_t first_part;            /* inline, placeholder, then value parts */
+  uint32_t n_inline, n_placeholders, n_values;
+  uint32_t msgid_plural;          /* offset, or NO_STRING */
+  uint32_t count;                 /* the value that is the count, or NO_STRING */
   uint8_t kind;                   /* pl10n_message_kind */
   uint8_t preserve_space;
 } page_message;

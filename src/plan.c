@@ -6,7 +6,9 @@
 #include "buf.h"
 #include "catalog.h"
 #include "error.h"
+#include "format.h"
 #include "page.h"
+#include "plural.h"
 #include "translation.h"
 
 #include <stdio.h>
@@ -110,17 +112,33 @@ static pl10n_status build_maps(render_plan *plan, pl10n_catalog *cat,
   return PL10N_OK;
 }
 
-/* The operations that write MSGID itself (for a page rendered back into the
-   source language). */
+/* The operations that write the source text FORM (the msgid or its plural)
+   itself, for pages rendered in the source language. */
 static pl10n_status source_ops(render_plan *plan, const char *msgid,
+                               const char *msgid_plural, const char *form,
                                uint32_t *off, uint32_t *len) {
-  /* A msgid always checks against itself; failure means no memory. */
+  /* The source always checks against itself; failure means no memory. */
   char reason[128];
   *off = (uint32_t)plan->source_ops.len;
-  pl10n_status st = translation_compile(msgid, msgid, 0, &plan->source_ops,
-                                        reason, sizeof reason);
+  pl10n_status st = translation_compile(msgid, msgid_plural, form, 0,
+                                        &plan->source_ops, reason, sizeof reason);
   *len = (uint32_t)(plan->source_ops.len - *off);
   return st;
+}
+
+/* The count of a plural message: its count value read as a whole number. */
+static pl10n_status message_count(const pl10n_page *page, const page_message *m,
+                                  unsigned long *n, pl10n_error *err) {
+  const page_part *v = PAGE_PARTS(page) + m->first_part + m->n_inline +
+                       m->n_placeholders + m->count;
+  const char *raw = page_string(page, v->value);
+  double value;
+  if (!format_parse_number(raw, &value) || value < 0 || value > 4e18)
+    return error_set(err, PL10N_ERR_XML, page->name, m->line, m->column,
+                     "the count {%s} is \"%s\", not a number",
+                     page_string(page, v->name), raw);
+  *n = (unsigned long)value;
+  return PL10N_OK;
 }
 
 pl10n_status render_plan_make(const pl10n_page *page,
@@ -153,6 +171,8 @@ pl10n_status render_plan_make(const pl10n_page *page,
                            : page->root_lang != NO_STRING
                                ? page_string(page, page->root_lang)
                                : source;
+  plural_rule source_plural;
+  int have_source_plural = 0;
   for (size_t i = 0; i < count && st == PL10N_OK; i++) {
     const page_message *m = &msgs[i];
     render_choice *c = &plan->choices[i];
@@ -163,6 +183,7 @@ pl10n_status render_plan_make(const pl10n_page *page,
     o[1] = OPS_NONE;
     c->language = page_language;
     const char *msgid = text;
+    const char *msgid_plural = page_string(page, m->msgid_plural);
     if (page_catalog && !known_msgid(cats, n, ctxt, text)) {
       catalog_entry *e = NULL, *other = NULL;
       int found = catalog_find_by_translation(page_catalog, ctxt, text, &e, &other);
@@ -187,44 +208,47 @@ pl10n_status render_plan_make(const pl10n_page *page,
         continue;
       }
       msgid = catalog_string(page_catalog, e->msgid);
+      msgid_plural = catalog_string(page_catalog, e->msgid_plural);
       if (m->kind == PL10N_MESSAGE_TEXT) {
         st = build_maps(plan, page_catalog, e, m, &o[2], &o[3]);
         if (st != PL10N_OK) break;
       }
-      if (!opt->catalog) {
-        /* Back into the source language: write the msgid. */
-        st = source_ops(plan, msgid, &o[0], &c->ops_len);
-        if (st != PL10N_OK) break;
-        o[1] = OPS_SOURCE;
-        c->language = source;
-        plan->stats.translated++;
-        continue;
-      }
     }
+    unsigned long number = 0;
+    if (m->count != NO_STRING && (st = message_count(page, m, &number, err)) != PL10N_OK)
+      break;
     catalog_entry *t = opt->catalog ? catalog_find(opt->catalog, ctxt, msgid) : NULL;
-    if (t && catalog_accept(opt->catalog, t)) {
-      o[0] = t->ops;
+    const char *ops;
+    uint32_t ops_len;
+    if (t && catalog_accept(opt->catalog, t) &&
+        catalog_ops(opt->catalog, t, number, &ops, &ops_len)) {
+      o[0] = (uint32_t)(ops - opt->catalog->ops.data);
       o[1] = OPS_CATALOG;
-      c->ops_len = t->ops_len;
+      c->ops_len = ops_len;
       c->language = opt->locale;
       plan->stats.translated++;
-    } else if (msgid != text) {
-      /* Re-localized chrome with no target translation: the source text. */
-      st = source_ops(plan, msgid, &o[0], &c->ops_len);
-      if (st != PL10N_OK) break;
-      o[1] = OPS_SOURCE;
-      c->language = source;
-      plan->stats.fallback++;
-      if (t) plan->stats.rejected++;
-    } else {
-      c->language = source;
-      if (!opt->catalog && pl10n_locale_match(opt->locale, source))
-        plan->stats.translated++; /* already in the target language */
-      else
-        plan->stats.fallback++;
-      if (t) plan->stats.rejected++;
+      continue;
     }
+    c->language = source;
+    if (!opt->catalog && pl10n_locale_match(opt->locale, source))
+      plan->stats.translated++; /* already in the target language */
+    else
+      plan->stats.fallback++;
+    if (t && t->state == ENTRY_REJECTED) plan->stats.rejected++;
+    /* The source text, written from the msgid where the page's own text
+       will not do: re-localized chrome, values and plurals. */
+    if (msgid == text && m->n_values == 0 && !msgid_plural) continue;
+    const char *form = msgid;
+    if (msgid_plural) {
+      if (!have_source_plural && plural_from_cldr(source, &source_plural) == PL10N_OK)
+        have_source_plural = 1;
+      if (!have_source_plural || plural_index(&source_plural, number) != 0)
+        form = msgid_plural;
+    }
+    st = source_ops(plan, msgid, msgid_plural, form, &o[0], &c->ops_len);
+    o[1] = OPS_SOURCE;
   }
+  if (have_source_plural) plural_free(&source_plural);
   /* Storage is complete: turn offsets into pointers. */
   for (size_t i = 0; i < count && st == PL10N_OK; i++) {
     render_choice *c = &plan->choices[i];

@@ -14,6 +14,7 @@ typedef struct po_session {
   void *user;
   pl10n_error *err;
   int errors;
+  int everything;  /* warnings and every error go to FN too */
 } po_session;
 
 static _Thread_local po_session *current;
@@ -23,13 +24,13 @@ static void report(int severity, const char *file, size_t line, size_t column,
   po_session *s = current;
   if (!file) file = s->path;
   if (severity == PO_SEVERITY_WARNING) {
-    diagnostic_warn(s->fn, s->user, s->path, line, column, "%s", text);
+    if (s->everything) diagnostic_warn(s->fn, s->user, s->path, line, column, "%s", text);
     return;
   }
   if (s->errors++ == 0 || (s->err && s->err->line == 0 && line != 0))
     error_set(s->err, PL10N_ERR_CATALOG, s->path, line, column + (line ? 1 : 0),
               "%s", text);
-  if (s->fn && severity == PO_SEVERITY_ERROR) {
+  if (s->fn && s->everything && severity == PO_SEVERITY_ERROR) {
     pl10n_diagnostic d = {PL10N_ERROR, s->path, line, column + (line ? 1 : 0), text};
     s->fn(s->user, &d);
   }
@@ -56,9 +57,10 @@ static void xerror2(int severity, po_message_t m1, const char *f1, size_t l1,
 static const struct po_xerror_handler handler = {xerror, xerror2};
 
 po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
-                      pl10n_error *err) {
+                      int everything, pl10n_error *err) {
   po_session s;
   memset(&s, 0, sizeof s);
+  s.everything = everything;
   s.path = path;
   s.fn = fn;
   s.user = user;

@@ -12,10 +12,11 @@
 
 #include <gettext-po.h>
 
-/* Reads PATH.  Every syntax error goes to FN (may be NULL) with its
-   position; the first one also fills ERR.  Returns NULL on failure. */
+/* Reads PATH.  The first error fills ERR; with EVERYTHING, every error
+   and warning also goes to FN (may be NULL) with its position.  Returns
+   NULL on failure. */
 po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
-                      pl10n_error *err);
+                      int everything, pl10n_error *err);
 
 /* Writes FILE to PATH ("-" = standard output). */
 pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err);

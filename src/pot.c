@@ -15,6 +15,7 @@
 
 typedef struct pot_entry {
   uint32_t msgctxt, msgid;  /* offsets into strings (msgctxt may be NONE) */
+  uint32_t msgid_plural;    /* offset, or NONE */
   uint32_t comments;        /* offset of a comment buffer index, or NONE */
   uint32_t first_ref, last_ref;
 } pot_entry;
@@ -115,8 +116,11 @@ static pl10n_status add_message(pl10n_pot *pot, const pl10n_message *m,
                   &existing);
   if (st != PL10N_OK) return st;
   if (inserted) {
-    pot_entry e = {NONE, 0, NONE, NONE, NONE};
+    pot_entry e = {NONE, 0, NONE, NONE, NONE, NONE};
     if (m->msgctxt && (st = intern(pot, m->msgctxt, &e.msgctxt)) != PL10N_OK)
+      return st;
+    if (m->msgid_plural &&
+        (st = intern(pot, m->msgid_plural, &e.msgid_plural)) != PL10N_OK)
       return st;
     if ((st = intern(pot, m->msgid, &e.msgid)) != PL10N_OK) return st;
     if ((st = buf_push_item(&pot->entries, &e, sizeof e)) != PL10N_OK) return st;
@@ -222,7 +226,13 @@ pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
     po_message_t m = po_message_create();
     if (e->msgctxt != NONE) po_message_set_msgctxt(m, pot->strings.data + e->msgctxt);
     po_message_set_msgid(m, pot->strings.data + e->msgid);
-    po_message_set_msgstr(m, "");
+    if (e->msgid_plural != NONE) {
+      po_message_set_msgid_plural(m, pot->strings.data + e->msgid_plural);
+      po_message_set_msgstr_plural(m, 0, "");
+      po_message_set_msgstr_plural(m, 1, "");
+    } else {
+      po_message_set_msgstr(m, "");
+    }
     if (e->comments != NONE)
       po_message_set_extracted_comments(m, pot->comments[e->comments].data);
     for (uint32_t r = e->first_ref; r != NONE; r = refs[r].next)

@@ -6,9 +6,16 @@
 #include "buf.h"
 #include "catalog.h"
 #include "error.h"
+#include "entities.h"
+#include "format.h"
+#include "its.h"
 #include "page.h"
 #include "translation.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +27,10 @@ typedef struct render_ctx {
   const render_choice *choice; /* per message, NULL ops = source text */
   const char *source_language;
   const char *content_language;
+  pl10n_formats *formats;
   pl10n_status st;
+  pl10n_error *err;
+  pl10n_buf value;             /* scratch for formatted values */
 } render_ctx;
 
 static void put(render_ctx *r, const char *s, size_t n) {
@@ -92,6 +102,44 @@ static const page_part *message_parts(const pl10n_page *page,
   return PAGE_PARTS(page) + m->first_part;
 }
 
+static void emit_translation(render_ctx *r, const page_message *m,
+                             const render_choice *c);
+
+/* Writes value NAME of message M: the value element's own tags around the
+   value written for the text's language (text values: the element as it
+   is).  A {NAME} the message has no value for is written as it stands. */
+static void emit_value(render_ctx *r, const page_message *m,
+                       const render_choice *c, const char *name, size_t len) {
+  const page_part *v = message_parts(r->page, m) + m->n_inline + m->n_placeholders;
+  for (uint32_t i = 0; i < m->n_values; i++, v++) {
+    const char *vname = page_string(r->page, v->name);
+    if (strlen(vname) != len || memcmp(vname, name, len) != 0) continue;
+    if (v->format == VALUE_TEXT) {
+      emit_range(r, v->tag_begin, v->close_end, v->first_splice);
+      return;
+    }
+    char reason[256];
+    buf_clear(&r->value);
+    pl10n_status st = format_value(r->formats, c->language, (int)v->format,
+                                   page_string(r->page, v->value), &r->value,
+                                   reason, sizeof reason);
+    if (st != PL10N_OK) {
+      if (r->st == PL10N_OK)
+        error_set(r->err, st, r->page->name, m->line, m->column, "value {%s}: %s",
+                  vname, st == PL10N_ERR_XML ? reason : pl10n_strerror(st));
+      r->st = st;
+      return;
+    }
+    emit_range(r, v->tag_begin, v->tag_end, v->first_splice);
+    put_escaped(r, r->value.data, r->value.len, 0);
+    put_raw(r, v->close_begin, v->close_end);
+    return;
+  }
+  put_str(r, "{");
+  put_escaped(r, name, len, 0);
+  put_str(r, "}");
+}
+
 /* Writes the translation of text message M from its operations. */
 static void emit_translation(render_ctx *r, const page_message *m,
                              const render_choice *c) {
@@ -113,6 +161,9 @@ static void emit_translation(render_ctx *r, const page_message *m,
         else put_raw(r, p->close_begin, p->close_end);
         break;
       }
+      case OP_VALUE:
+        emit_value(r, m, c, step.text, step.len);
+        break;
       case OP_PLACEHOLDER: {
         if (c->placeholder_map) k = c->placeholder_map[k];
         if (k >= m->n_placeholders) { r->st = PL10N_ERR_USAGE; return; }
@@ -127,8 +178,56 @@ static void emit_translation(render_ctx *r, const page_message *m,
   }
 }
 
-static int is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+/* The length of the whitespace character at P (before END) in any spelling
+   that folds to a space in the msgid: a raw one, a character reference or
+   an HTML named reference; 0 when P starts something else. */
+static size_t space_at(const char *p, const char *end) {
+  if (*p == '&') {
+    const char *semi = memchr(p, ';', (size_t)(end - p));
+    if (!semi || semi - p > 40) return 0;
+    UChar32 c = -1;
+    if (p[1] == '#') {
+      c = (UChar32)(p[2] == 'x' || p[2] == 'X' ? strtol(p + 3, NULL, 16)
+                                                : strtol(p + 2, NULL, 10));
+    } else {
+      const char *utf8 = entities_lookup(p + 1, (size_t)(semi - p - 1));
+      if (utf8) {
+        int32_t i = 0, n = (int32_t)strlen(utf8);
+        U8_NEXT(utf8, i, n, c);
+        if (i != n) c = -1; /* several characters */
+      }
+    }
+    return c >= 0 && u_isspace(c) ? (size_t)(semi - p + 1) : 0;
+  }
+  UChar32 c;
+  int32_t i = 0, n = (int32_t)(end - p < 4 ? end - p : 4);
+  U8_NEXT(p, i, n, c);
+  return c >= 0 && u_isspace(c) ? (size_t)i : 0;
+}
+
+/* Narrows [*A, *B) of raw element content to what lies between its leading
+   and trailing whitespace, which a translation keeps. */
+static void space_around(const char *data, uint32_t *a, uint32_t *b) {
+  const char *p = data + *a, *end = data + *b;
+  size_t n;
+  while (p < end && (n = space_at(p, end)) > 0) p += n;
+  *a = (uint32_t)(p - data);
+  const char *last = p; /* end of the last thing that is not whitespace */
+  while (p < end) {
+    if ((n = space_at(p, end)) > 0) { p += n; continue; }
+    if (*p == '<') {
+      const char *gt = memchr(p, '>', (size_t)(end - p));
+      p = gt ? gt + 1 : end;
+    } else if (*p == '&') {
+      const char *semi = memchr(p, ';', (size_t)(end - p));
+      p = semi ? semi + 1 : p + 1;
+    } else {
+      p++;
+      while (p < end && ((unsigned char)*p & 0xC0) == 0x80) p++;
+    }
+    last = p;
+  }
+  *b = (uint32_t)(last - data);
 }
 
 static void emit_splice(render_ctx *r, uint32_t i) {
@@ -146,10 +245,7 @@ static void emit_splice(render_ctx *r, uint32_t i) {
         return;
       }
       uint32_t a = s->begin, b = s->end;
-      if (!m->preserve_space) {
-        while (a < b && is_space(page->data[a])) a++;
-        while (b > a && is_space(page->data[b - 1])) b--;
-      }
+      if (!m->preserve_space) space_around(page->data, &a, &b);
       put_raw(r, s->begin, a);
       emit_translation(r, m, c);
       put_raw(r, b, s->end);
@@ -186,6 +282,20 @@ static void emit_splice(render_ctx *r, uint32_t i) {
         put_lang_attributes(r, r->content_language);
       return;
     }
+    case SPLICE_MESSAGE_LANG:
+    case SPLICE_MESSAGE_XML_LANG: {
+      /* The page's own text keeps its marking.  Written text takes its own
+         language, and needs none when that is the page's. */
+      const render_choice *c = &r->choice[s->ref];
+      if (!c->ops) {
+        put_raw(r, s->begin, s->end);
+      } else if (strcmp(c->language, r->opt->locale) != 0) {
+        put_str(r, s->kind == SPLICE_MESSAGE_LANG ? " lang=\"" : " xml:lang=\"");
+        put_escaped(r, c->language, strlen(c->language), '"');
+        put_str(r, "\"");
+      }
+      return;
+    }
     case SPLICE_FALLBACK_LANG: {
       if (s->ref == NO_STRING) return;
       const render_choice *c = &r->choice[s->ref];
@@ -220,12 +330,22 @@ pl10n_status pl10n_render(const pl10n_page *page,
   render_plan plan;
   pl10n_status st = render_plan_make(page, opt, &plan, err);
   if (st != PL10N_OK) return st;
+  pl10n_formats *own_formats = NULL;
+  if (!opt->formats && !(own_formats = pl10n_formats_new(NULL, NAN))) {
+    render_plan_free(&plan);
+    return error_set(err, PL10N_ERR_NOMEM, page->name, 0, 0, "out of memory");
+  }
   render_ctx r = {page, opt, out, plan.choices,
                   opt->source_language ? opt->source_language : "en",
-                  plan.content_language, PL10N_OK};
+                  plan.content_language,
+                  opt->formats ? opt->formats : own_formats,
+                  PL10N_OK, err, PL10N_BUF_INIT};
   emit_range(&r, 0, (uint32_t)page->len, 0);
   if (stats) *stats = plan.stats;
   render_plan_free(&plan);
+  pl10n_buf_release(&r.value);
+  pl10n_formats_free(own_formats);
+  if (r.st != PL10N_OK && err && err->status == r.st) return r.st;
   if (r.st != PL10N_OK)
     return error_set(err, r.st, page->name, 0, 0, "%s", pl10n_strerror(r.st));
   return PL10N_OK;

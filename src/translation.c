@@ -229,6 +229,32 @@ static pl10n_status put_op(pl10n_buf *ops, int op, uint32_t index,
   return st;
 }
 
+pl10n_status translation_put_form(pl10n_buf *ops, uint32_t index) {
+  return put_op(ops, OP_FORM, index, NULL, 0);
+}
+
+int translation_form(const char **ops, uint32_t *len, uint32_t index) {
+  size_t pos = 0, begin = 0;
+  int found = 0;
+  translation_step step;
+  while (translation_next(*ops, *len, &pos, &step)) {
+    if (step.op != OP_FORM) continue;
+    if (found) {
+      *len = (uint32_t)(pos - 9 - begin);
+      *ops += begin;
+      return 1;
+    }
+    if (step.index == index) {
+      found = 1;
+      begin = pos;
+    }
+  }
+  if (!found) return 0;
+  *len -= (uint32_t)begin;
+  *ops += begin;
+  return 1;
+}
+
 int translation_next(const char *ops, size_t len, size_t *pos,
                      translation_step *step) {
   if (*pos + 9 > len) return 0;
@@ -280,9 +306,91 @@ static void describe_mismatch(const fragment *src, const fragment *dst,
     snprintf(reason, size, "element <%s> is not in the source text", name);
 }
 
-pl10n_status translation_compile(const char *msgid, const char *msgstr,
-                                 int attribute, pl10n_buf *ops, char *reason,
+/* ---- {NAME} values ------------------------------------------------------ */
+
+#define MAX_TOKENS 16
+
+typedef struct token_list {
+  char names[MAX_TOKENS][32];
+  int count[MAX_TOKENS];
+  int n;
+} token_list;
+
+/* The length of a {NAME} token at S (0 when there is none). */
+static size_t token_at(const char *s, size_t len) {
+  if (len < 3 || s[0] != '{') return 0;
+  size_t i = 1;
+  if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || s[i] == '_'))
+    return 0;
+  while (i < len && i < 32 &&
+         ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+          (s[i] >= '0' && s[i] <= '9') || s[i] == '_' || s[i] == '-'))
+    i++;
+  return i < len && s[i] == '}' ? i + 1 : 0;
+}
+
+static int token_find(const token_list *t, const char *name, size_t len) {
+  for (int i = 0; i < t->n; i++)
+    if (strlen(t->names[i]) == len && memcmp(t->names[i], name, len) == 0) return i;
+  return -1;
+}
+
+/* Counts the {NAME} tokens of TEXT into T. */
+static void collect_tokens(const char *text, token_list *t) {
+  for (size_t i = 0, len = strlen(text); i < len; i++) {
+    size_t n = token_at(text + i, len - i);
+    if (!n) continue;
+    int k = token_find(t, text + i + 1, n - 2);
+    if (k < 0 && t->n < MAX_TOKENS) {
+      k = t->n++;
+      memcpy(t->names[k], text + i + 1, n - 2);
+      t->names[k][n - 2] = '\0';
+      t->count[k] = 0;
+    }
+    if (k >= 0) t->count[k]++;
+    i += n - 1;
+  }
+}
+
+/* Appends TEXT as TEXT and VALUE operations, counting the values used.
+   Returns PL10N_ERR_XML for a {NAME} the source does not have. */
+static pl10n_status put_text(pl10n_buf *ops, const char *text, size_t len,
+                             const token_list *source, token_list *used,
+                             char *reason, size_t reason_size) {
+  size_t start = 0;
+  for (size_t i = 0; i < len; i++) {
+    size_t n = token_at(text + i, len - i);
+    if (!n) continue;
+    int k = token_find(source, text + i + 1, n - 2);
+    if (k < 0) {
+      snprintf(reason, reason_size, "placeholder %.*s is not in the source text",
+               (int)n, text + i);
+      return PL10N_ERR_XML;
+    }
+    used->count[k]++;
+    pl10n_status st = PL10N_OK;
+    if (i > start) st = put_op(ops, OP_TEXT, 0, text + start, (uint32_t)(i - start));
+    if (st == PL10N_OK)
+      st = put_op(ops, OP_VALUE, (uint32_t)k, text + i + 1, (uint32_t)(n - 2));
+    if (st != PL10N_OK) return st;
+    i += n - 1;
+    start = i + 1;
+  }
+  return len > start ? put_op(ops, OP_TEXT, 0, text + start, (uint32_t)(len - start))
+                     : PL10N_OK;
+}
+
+pl10n_status translation_compile(const char *msgid, const char *msgid_plural,
+                                 const char *msgstr, int attribute,
+                                 pl10n_buf *ops, char *reason,
                                  size_t reason_size) {
+  token_list source, values_used;
+  memset(&source, 0, sizeof source);
+  collect_tokens(msgid, &source);
+  token_list singular = source;
+  if (msgid_plural) collect_tokens(msgid_plural, &source);
+  values_used = source;
+  for (int i = 0; i < values_used.n; i++) values_used.count[i] = 0;
   fragment src, dst;
   fragment_parse(&src, msgid, 0);
   fragment_parse(&dst, msgstr, 0);
@@ -367,7 +475,9 @@ pl10n_status translation_compile(const char *msgid, const char *msgstr,
   }
   for (size_t j = 0; j < ndst && st == PL10N_OK; j++) {
     if (de[j].kind == EV_TEXT) {
-      st = put_op(ops, OP_TEXT, 0, pool_str(&dst, de[j].text), de[j].len);
+      st = put_text(ops, pool_str(&dst, de[j].text), de[j].len, &source,
+                    &values_used, reason, reason_size);
+      if (st != PL10N_OK) break;
     } else if (de[j].kind == EV_START) {
       uint32_t i = map[j];
       if (is_placeholder(pool_str(&src, se[i].name)))
@@ -380,6 +490,15 @@ pl10n_status translation_compile(const char *msgid, const char *msgstr,
         st = put_op(ops, OP_CLOSE, number[i], NULL, 0);
     }
     if (st == PL10N_ERR_NOMEM) snprintf(reason, reason_size, "out of memory");
+  }
+  /* Outside plural forms every value of the msgid is used as often. */
+  for (int k = 0; k < singular.n && st == PL10N_OK && !msgid_plural; k++) {
+    if (values_used.count[k] != singular.count[k]) {
+      snprintf(reason, reason_size, "placeholder {%s} is used %d times, the source "
+               "text uses it %d times", singular.names[k], values_used.count[k],
+               singular.count[k]);
+      st = PL10N_ERR_XML;
+    }
   }
 done:
   if (st != PL10N_OK) buf_truncate(ops, old_len);

@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,6 +34,7 @@ typedef struct render_job {
   const char *out_dir;
   int quiet;
   int progress;
+  pl10n_formats *formats;
   pl10n_render_stats totals;
   size_t pages_done, pages_failed;
   dev_t *input_devs;
@@ -59,6 +61,9 @@ static void render_usage(FILE *out) {
           "      --shard=K/N          render only the K-th of N slices of the "
           "pages\n"
           "      --source-lang=TAG    language of the msgids (default: en)\n"
+          "      --now=TIME           the time relative dates count from: ISO 8601\n"
+          "                           or @SECONDS (default: $SOURCE_DATE_EPOCH)\n"
+          "      --time-zone=ZONE     time zone for dates (default: UTC)\n"
           "  -q, --quiet              no progress display and no summary\n"
           "  -h, --help               display this help and exit\n"
           "  -V, --version            output version information and exit\n\n"
@@ -166,8 +171,14 @@ static int resolve_locales(render_job *job, const char *list, int single) {
     }
     t->catalog = NULL;
     int best = 0;
+    /* One catalog given with -c serves whatever locale is asked for, except
+       the source language when the catalog is known to be another one. */
+    const char *src = job->source_language;
+    int is_source = pl10n_locale_match(t->tag, src) != 0;
     for (size_t i = 0; i < job->n_catalogs; i++) {
-      int m = single ? 2 : pl10n_locale_match(t->tag, pl10n_catalog_language(job->catalogs[i]));
+      const char *lang = pl10n_catalog_language(job->catalogs[i]);
+      int m = !single ? pl10n_locale_match(t->tag, lang)
+              : is_source && lang && !pl10n_locale_match(lang, src) ? 0 : 2;
       if (m > best) {
         best = m;
         t->catalog = job->catalogs[i];
@@ -277,6 +288,7 @@ static int render_page(render_job *job, const char *name, pl10n_buf *data,
     opt.others = job->catalogs;
     opt.n_others = job->n_catalogs;
     opt.diagnostic = cli_print_diagnostic;
+    opt.formats = job->formats;
     pl10n_render_stats stats;
     buf_clear(out);
     if (pl10n_render(page, &opt, out, &stats, &err) != PL10N_OK) {
@@ -320,7 +332,20 @@ static int parse_shard(const char *arg, unsigned long *k, unsigned long *n) {
   return *end == '\0' && *n > 0 && *k >= 1 && *k <= *n;
 }
 
-enum { OPT_OUT_DIR = 256, OPT_FILES_FROM, OPT_SHARD, OPT_SOURCE_LANG };
+enum { OPT_OUT_DIR = 256, OPT_FILES_FROM, OPT_SHARD, OPT_SOURCE_LANG, OPT_NOW,
+       OPT_TIME_ZONE };
+
+/* Reads --now: "@SECONDS" or an ISO 8601 date-time (UTC without offset). */
+static int parse_now(const char *arg, double *ms) {
+  if (arg[0] == '@') {
+    char *end;
+    double seconds = strtod(arg + 1, &end);
+    if (*end || end == arg + 1) return 0;
+    *ms = seconds * 1000.0;
+    return 1;
+  }
+  return pl10n_parse_time(arg, ms);
+}
 
 int cmd_render(int argc, char **argv) {
   static const struct option options[] = {
@@ -332,6 +357,8 @@ int cmd_render(int argc, char **argv) {
       {"files-from", required_argument, NULL, OPT_FILES_FROM},
       {"shard", required_argument, NULL, OPT_SHARD},
       {"source-lang", required_argument, NULL, OPT_SOURCE_LANG},
+      {"now", required_argument, NULL, OPT_NOW},
+      {"time-zone", required_argument, NULL, OPT_TIME_ZONE},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
@@ -340,6 +367,14 @@ int cmd_render(int argc, char **argv) {
   memset(&job, 0, sizeof job);
   job.source_language = "en";
   const char *locales = NULL, *po_dir = NULL, *catalog = NULL, *files_from = NULL;
+  const char *now_arg = getenv("SOURCE_DATE_EPOCH"), *time_zone = "UTC";
+  char epoch[64];
+  if (now_arg && *now_arg) {
+    snprintf(epoch, sizeof epoch, "@%s", now_arg);
+    now_arg = epoch;
+  } else {
+    now_arg = NULL;
+  }
   unsigned long shard_k = 1, shard_n = 1;
   int c;
   optind = 1;
@@ -358,6 +393,8 @@ int cmd_render(int argc, char **argv) {
         }
         break;
       case OPT_SOURCE_LANG: job.source_language = optarg; break;
+      case OPT_NOW: now_arg = optarg; break;
+      case OPT_TIME_ZONE: time_zone = optarg; break;
       case 'q': job.quiet = 1; break;
       case 'h': render_usage(stdout); return EXIT_OK;
       case 'V': cli_print_version(); return EXIT_OK;
@@ -368,6 +405,11 @@ int cmd_render(int argc, char **argv) {
   if (!locales) usage_error = N_("no locale given (-l)");
   else if (po_dir && catalog) usage_error = N_("-d and -c exclude each other");
   else if (job.output && job.out_dir) usage_error = N_("-o and --out-dir exclude each other");
+  double now = NAN;
+  if (!usage_error && now_arg && !parse_now(now_arg, &now))
+    usage_error = N_("--now wants an ISO 8601 date-time or @SECONDS");
+  if (!usage_error && !pl10n_formats_valid_zone(time_zone))
+    usage_error = N_("--time-zone wants a time zone name such as Asia/Manila");
   if (usage_error) {
     cli_error("%s", _(usage_error));
     render_usage(stderr);
@@ -375,6 +417,8 @@ int cmd_render(int argc, char **argv) {
   }
   pl10n_buf names = PL10N_BUF_INIT; /* char * items */
   int status = EXIT_OK;
+  job.formats = pl10n_formats_new(time_zone, now);
+  if (!job.formats) status = EXIT_USAGE;
   for (int i = optind; i < argc; i++) {
     char *copy = strdup(argv[i]);
     if (!copy || buf_push_item(&names, &copy, sizeof copy) != PL10N_OK) status = EXIT_USAGE;
@@ -443,5 +487,6 @@ int cmd_render(int argc, char **argv) {
   for (size_t i = 0; i < job.n_catalogs; i++) pl10n_catalog_free(job.catalogs[i]);
   free(job.input_devs);
   free(job.input_inos);
+  pl10n_formats_free(job.formats);
   return status;
 }

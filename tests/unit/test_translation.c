@@ -7,7 +7,7 @@
 
 static int compile(const char *msgid, const char *msgstr, char *reason,
                    pl10n_buf *ops) {
-  return translation_compile(msgid, msgstr, 0, ops, reason, 256) == PL10N_OK;
+  return translation_compile(msgid, NULL, msgstr, 0, ops, reason, 256) == PL10N_OK;
 }
 
 /* Renders the operations as a readable string: text, [O0], [C0], [P1]. */
@@ -97,7 +97,7 @@ static void rejects_hostile_translations(void) {
 static void attribute_translations_take_no_elements(void) {
   pl10n_buf ops = PL10N_BUF_INIT;
   char reason[256];
-  UNIT_CHECK(translation_compile("Search", "<b>Maghanap</b>", 1, &ops, reason,
+  UNIT_CHECK(translation_compile("Search", NULL, "<b>Maghanap</b>", 1, &ops, reason,
                                  sizeof reason) == PL10N_ERR_XML);
   UNIT_CHECK(strstr(reason, "attribute") != NULL);
   pl10n_buf_release(&ops);
