@@ -99,6 +99,7 @@ typedef struct pl10n_page pl10n_page;
 typedef struct pl10n_parse_options {
   size_t max_bytes;   /* default 256 MiB */
   unsigned max_depth; /* default 10000 nested elements */
+  int keep_content;   /* also keep the text outside chrome (for check) */
 } pl10n_parse_options;
 
 /* Parses LEN bytes of an XHTML page or template named NAME (used in
@@ -139,6 +140,13 @@ size_t pl10n_page_message_count(const pl10n_page *page);
 
 /* Fills *MSG with message I (0-based) of PAGE. */
 void pl10n_page_message(const pl10n_page *page, size_t i, pl10n_message *msg);
+
+/* Text outside the chrome (content, or unmarked), kept when the page was
+   parsed with keep_content: one entry per run of text between tags,
+   whitespace-folded, NFC, in document order. */
+size_t pl10n_page_content_count(const pl10n_page *page);
+const char *pl10n_page_content(const pl10n_page *page, size_t i,
+                               unsigned long *line, unsigned long *column);
 
 /* ---- POT templates ---------------------------------------------------- */
 

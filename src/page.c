@@ -93,6 +93,9 @@ typedef struct parser_state {
   pl10n_buf scratch;
   size_t max_depth;
   size_t value_depth;      /* depth of the value element being read, or 0 */
+  int keep_content;        /* collect text outside chrome */
+  pl10n_buf content_text;  /* the run being collected */
+  unsigned long content_line, content_column;
   pl10n_buf value_text;    /* its text, when the value is its content */
 } parser_state;
 
@@ -523,10 +526,24 @@ static void start_value(parser_state *ps, open_unit *u, frame *f,
   buf_clear(&ps->value_text);
 }
 
+/* Ends the run of text outside chrome being collected, keeping it if it
+   holds anything but whitespace. */
+static void flush_content(parser_state *ps) {
+  if (!ps->content_text.len) return;
+  if (text_has_content(ps->content_text.data, ps->content_text.len) &&
+      check(ps, text_normalize(&ps->content_text, 0, 0))) {
+    page_content c = {intern(ps, ps->content_text.data, ps->content_text.len),
+                      (uint32_t)ps->content_line, (uint32_t)ps->content_column};
+    check(ps, buf_push_item(&ps->page->content, &c, sizeof c));
+  }
+  buf_clear(&ps->content_text);
+}
+
 static void XMLCALL on_start(void *user, const XML_Char *name,
                              const XML_Char **atts) {
   parser_state *ps = user;
   if (ps->status != PL10N_OK) return;
+  if (ps->keep_content) flush_content(ps);
   if (ps->depth >= ps->max_depth) {
     fail(ps, PL10N_ERR_LIMIT, "elements nested deeper than %s",
          ps->options && ps->options->max_depth ? "the limit" : "10000");
@@ -687,6 +704,7 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
   (void)name;
   parser_state *ps = user;
   if (ps->status != PL10N_OK || ps->depth == 0) return;
+  if (ps->keep_content) flush_content(ps);
   frame *f = top(ps);
   XML_Index at = XML_GetCurrentByteIndex(ps->parser);
   int count = XML_GetCurrentByteCount(ps->parser);
@@ -769,9 +787,18 @@ static void XMLCALL on_text(void *user, const XML_Char *s, int len) {
     settle_pending(ps, u);
     check(ps, buf_append_xml_escaped(&u->text, s, (size_t)len, 0));
     if (!u->nonempty && text_has_content(s, (size_t)len)) u->nonempty = 1;
-  } else if (f->region >= 0 && f->translate == ITS_NO) {
-    page_region *r = &BUF_ITEMS(&ps->page->regions, page_region)[f->region];
-    if (!r->has_text && text_has_content(s, (size_t)len)) r->has_text = 1;
+  } else {
+    if (f->region >= 0 && f->translate == ITS_NO) {
+      page_region *r = &BUF_ITEMS(&ps->page->regions, page_region)[f->region];
+      if (!r->has_text && text_has_content(s, (size_t)len)) r->has_text = 1;
+    }
+    if (ps->keep_content && f->role != ROLE_VALUE) {
+      if (!ps->content_text.len) {
+        ps->content_line = XML_GetCurrentLineNumber(ps->parser);
+        ps->content_column = XML_GetCurrentColumnNumber(ps->parser) + 1;
+      }
+      check(ps, buf_append(&ps->content_text, s, (size_t)len));
+    }
   }
 }
 
@@ -888,6 +915,7 @@ static void free_state(parser_state *ps) {
   pl10n_buf_release(&ps->dtd);
   pl10n_buf_release(&ps->scratch);
   pl10n_buf_release(&ps->value_text);
+  pl10n_buf_release(&ps->content_text);
   strmap_free(&ps->declared);
   free(ps->doctype_system_id);
 }
@@ -920,6 +948,7 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   ps.err = err;
   ps.max_depth = options && options->max_depth ? options->max_depth
                                                : DEFAULT_MAX_DEPTH;
+  ps.keep_content = options && options->keep_content;
   if (!page->name) {
     free(page);
     return error_set(err, PL10N_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -1006,6 +1035,7 @@ void pl10n_page_free(pl10n_page *page) {
   pl10n_buf_release(&page->parts);
   pl10n_buf_release(&page->splices);
   pl10n_buf_release(&page->regions);
+  pl10n_buf_release(&page->content);
   free(page);
 }
 
@@ -1027,4 +1057,16 @@ void pl10n_page_message(const pl10n_page *page, size_t i, pl10n_message *msg) {
   msg->line = m->line;
   msg->column = m->column;
   msg->preserve_space = m->preserve_space;
+}
+
+size_t pl10n_page_content_count(const pl10n_page *page) {
+  return BUF_COUNT(&page->content, page_content);
+}
+
+const char *pl10n_page_content(const pl10n_page *page, size_t i,
+                               unsigned long *line, unsigned long *column) {
+  const page_content *c = &BUF_ITEMS(&page->content, page_content)[i];
+  if (line) *line = c->line;
+  if (column) *column = c->column;
+  return page_string(page, c->text);
 }

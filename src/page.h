@@ -69,6 +69,12 @@ typedef struct page_region {
   uint8_t has_text;  /* it holds non-whitespace text */
 } page_region;
 
+/* A run of text outside the chrome (kept for check). */
+typedef struct page_content {
+  uint32_t text;            /* offset into strings */
+  uint32_t line, column;
+} page_content;
+
 struct pl10n_page {
   char *name;
   const char *data;
@@ -78,6 +84,7 @@ struct pl10n_page {
   pl10n_buf parts;     /* page_part */
   pl10n_buf splices;   /* page_splice */
   pl10n_buf regions;   /* page_region */
+  pl10n_buf content;   /* page_content (keep_content only) */
   uint32_t root_lang;  /* the root's lang or xml:lang value, or NO_STRING */
   int is_xhtml;        /* the root is in the XHTML namespace */
   int has_xml_lang;    /* the root carries xml:lang */
