@@ -46,7 +46,7 @@ CLI_SRCS := $(wildcard src/cli/*.c)
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(BUILDDIR)/lib/%.o)
 CLI_OBJS := $(CLI_SRCS:src/cli/%.c=$(BUILDDIR)/cli/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
-UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=tests/unit/bin/%)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILDDIR)/unit/%)
 
 STATIC_LIB := $(BUILDDIR)/libpagel10n.a
 SHARED_LIB := $(BUILDDIR)/libpagel10n.so.0
@@ -84,12 +84,14 @@ $(PROGRAM): $(CLI_OBJS) $(STATIC_LIB)
 tests/potcmp: tests/potcmp.c
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) -o $@ $< $(DEPS_LIBS)
 
-tests/unit/bin/%: tests/unit/%.c tests/unit/unit.h $(STATIC_LIB)
+$(BUILDDIR)/unit/%: tests/unit/%.c tests/unit/unit.h $(STATIC_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Isrc $(ALL_LDFLAGS) -o $@ $< $(STATIC_LIB) $(DEPS_LIBS)
 
+SAN_ENV := $(if $(filter 1,$(SANITIZE)),LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1,)
+
 check: all tests/potcmp $(UNIT_BINS)
-	PAGEL10N=$(abspath $(PROGRAM)) bash tests/run.sh
+	$(SAN_ENV) PAGEL10N=$(abspath $(PROGRAM)) UNIT_BIN_DIR=$(abspath $(BUILDDIR)/unit) bash tests/run.sh
 
 deps:
 	bash scripts/install-deps.sh
@@ -100,4 +102,4 @@ demo:
 	$(MAKE) -C examples/news demo
 
 clean:
-	rm -rf build build-san pagel10n tests/potcmp tests/unit/bin
+	rm -rf build build-san pagel10n tests/potcmp

@@ -106,8 +106,10 @@ static pl10n_status load_po(pl10n_catalog *cat, pl10n_error *err) {
   locate_entries(cat->path, &lines);
   const uint32_t *line_of = BUF_ITEMS(&lines, uint32_t);
   size_t n_lines = BUF_COUNT(&lines, uint32_t);
-  const char *header = po_file_domain_header(file, NULL);
+  /* libgettextpo 0.21 returns a copy of the header for the caller to free. */
+  char *header = (char *)po_file_domain_header(file, NULL);
   if (header) buf_append_str(&cat->header, header);
+  free(header);
   po_message_iterator_t it = po_message_iterator(file, NULL);
   pl10n_buf forms = PL10N_BUF_INIT;
   pl10n_status st = PL10N_OK;

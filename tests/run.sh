@@ -7,7 +7,7 @@
 #   tests/run.sh [-v] [GROUP...]        GROUP: unit data conformance scripts
 #
 # Groups (in this order; all of them when none is named):
-#   unit         every executable tests/unit/bin/* (built by the Makefile
+#   unit         every executable in $UNIT_BIN_DIR (default tests/unit/bin; built by the Makefile
 #                from tests/unit/test_*.c)
 #   data         every tests/data/*/ that holds a file "cmd" (format:
 #                tests/data/README.md)
@@ -209,7 +209,7 @@ run_producer() {
 group_unit() {
   group_begin unit
   local bin n=0
-  for bin in "$script_dir"/unit/bin/*; do
+  for bin in "${UNIT_BIN_DIR:-$script_dir/unit/bin}"/*; do
     [[ -f $bin && -x $bin ]] || continue
     n=$((n + 1))
     run_producer "unit/${bin##*/}" "$bin"

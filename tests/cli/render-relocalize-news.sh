@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# tests/cli/render-relocalize-news.sh - re-localizing the example site.
+# Each page of examples/news/pages is rendered into tl out of a copy of
+# examples/news/po, then that Tagalog page is rendered again:
+#
+#   1. into en: its chrome is the English chrome of the original page (the
+#      same (msgctxt, msgid) set when extracted, in the same order), the
+#      root says lang="en", and nothing is reported in no catalog;
+#   2. into tl: byte-identical to the first Tagalog page;
+#   3. the English page of step 1 into tl: byte-identical to the first
+#      Tagalog page as well;
+#   4. the original page into en: byte-identical to the original page
+#      (its root already says en).
+#
+# Prints one "ok - NAME" / "not ok - NAME" line per check and page (see
+# tests/run.sh, group "scripts").
+set -u
+
+tests_dir=${TESTS_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+news=$tests_dir/../examples/news
+name=render-relocalize-news
+work=$(mktemp -d "${TMPDIR:-/tmp}/$name.XXXXXX") || exit 2
+trap 'rm -rf -- "$work"' EXIT
+
+failures=0
+ok() { echo "ok - $1"; }
+not_ok() {
+  failures=$((failures + 1))
+  echo "not ok - $1"
+  shift
+  local d
+  for d in "$@"; do printf '  # %s\n' "$d"; done
+}
+
+if ! command -v msgexec >/dev/null 2>&1; then
+  echo "ok - $name # SKIP msgexec not found"
+  exit 0
+fi
+
+# Only the catalogs themselves: no stale .mo or .pot from "make".
+mkdir -p "$work/po"
+cp "$news"/po/*.po "$work/po/" || exit 2
+
+# The (msgctxt, msgid) list of a page's chrome, in extraction order.
+chrome() {
+  pagel10n extract -o "$work/chrome.pot" "$1" 2>/dev/null &&
+    msgexec -i "$work/chrome.pot" sh -c \
+      'cat >/dev/null; [ -n "$MSGEXEC_MSGID" ] && printf "%s|%s\n" "${MSGEXEC_MSGCTXT-}" "$MSGEXEC_MSGID"; :'
+}
+
+# The root element's start tag.
+root_tag() {
+  tr '\n' ' ' <"$1" | grep -o '<html[^>]*>' | head -n 1
+}
+
+n=0
+for page in "$news"/pages/*.xhtml; do
+  n=$((n + 1))
+  p=${page##*/}
+  d=$work/$p.d
+  mkdir -p "$d"
+  if ! pagel10n render -d "$work/po" -l tl -o "$d/tl.xhtml" "$page" 2>"$d/err1"; then
+    not_ok "$name/$p: render into tl" "$(head -n 3 "$d/err1")"
+    continue
+  fi
+  if cmp -s "$page" "$d/tl.xhtml"; then
+    not_ok "$name/$p: render into tl" "the Tagalog page equals the English one"
+    continue
+  fi
+
+  # 1. back into en
+  if pagel10n render -d "$work/po" -l en -o "$d/en.xhtml" "$d/tl.xhtml" 2>"$d/err2"; then
+    chrome "$page" >"$d/chrome.orig"
+    chrome "$d/en.xhtml" >"$d/chrome.back"
+    if [[ -s $d/chrome.orig ]] && cmp -s "$d/chrome.orig" "$d/chrome.back"; then
+      ok "$name/$p: tl page back into en has the English chrome ($(wc -l <"$d/chrome.orig") messages)"
+    else
+      not_ok "$name/$p: tl page back into en has the English chrome" \
+        "$(diff "$d/chrome.orig" "$d/chrome.back" | head -n 10)"
+    fi
+    root=$(root_tag "$d/en.xhtml")
+    if [[ $root == *' lang="en"'* && $root != *'lang="tl"'* ]]; then
+      ok "$name/$p: tl page back into en says lang=\"en\""
+    else
+      not_ok "$name/$p: tl page back into en says lang=\"en\"" "root: $root"
+    fi
+    if grep -q 'in no catalog' "$d/err2"; then
+      not_ok "$name/$p: tl page back into en finds all its chrome" "$(head -n 3 "$d/err2")"
+    else
+      ok "$name/$p: tl page back into en finds all its chrome"
+    fi
+  else
+    not_ok "$name/$p: tl page back into en" "$(head -n 3 "$d/err2")"
+  fi
+
+  # 2. into tl again
+  if pagel10n render -d "$work/po" -l tl -o "$d/tl2.xhtml" "$d/tl.xhtml" 2>"$d/err3" &&
+    cmp -s "$d/tl.xhtml" "$d/tl2.xhtml"; then
+    ok "$name/$p: tl page into tl again is byte-identical"
+  else
+    not_ok "$name/$p: tl page into tl again is byte-identical" \
+      "$(head -n 3 "$d/err3")" "$(diff "$d/tl.xhtml" "$d/tl2.xhtml" | head -n 8)"
+  fi
+
+  # 3. the English page of step 1 into tl
+  if [[ -f $d/en.xhtml ]] &&
+    pagel10n render -d "$work/po" -l tl -o "$d/tl3.xhtml" "$d/en.xhtml" 2>"$d/err4" &&
+    cmp -s "$d/tl.xhtml" "$d/tl3.xhtml"; then
+    ok "$name/$p: en -> tl -> en -> tl gives the first tl page"
+  else
+    not_ok "$name/$p: en -> tl -> en -> tl gives the first tl page" \
+      "$(head -n 3 "$d/err4" 2>/dev/null)" "$(diff "$d/tl.xhtml" "$d/tl3.xhtml" 2>&1 | head -n 8)"
+  fi
+
+  # 4. the original into en
+  if pagel10n render -d "$work/po" -l en -o "$d/en0.xhtml" "$page" 2>"$d/err5" &&
+    cmp -s "$page" "$d/en0.xhtml"; then
+    ok "$name/$p: the English page into en is byte-identical"
+  else
+    not_ok "$name/$p: the English page into en is byte-identical" \
+      "$(head -n 3 "$d/err5")" "$(diff "$page" "$d/en0.xhtml" | head -n 8)"
+  fi
+done
+
+if [[ $n -eq 0 ]]; then
+  not_ok "$name/pages" "no pages in $news/pages"
+fi
+[[ $failures -eq 0 ]]
