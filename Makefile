@@ -52,7 +52,7 @@ STATIC_LIB := $(BUILDDIR)/libpagel10n.a
 SHARED_LIB := $(BUILDDIR)/libpagel10n.so.0
 PROGRAM := $(BUILDDIR)/pagel10n
 
-.PHONY: all check demo deps clean install uninstall bench fuzz
+.PHONY: all check demo deps clean install uninstall bench fuzz fuzz-build
 all: $(PROGRAM) $(SHARED_LIB) pagel10n
 
 # The program at the top of the tree is the normal build's.
@@ -93,6 +93,35 @@ SAN_ENV := $(if $(filter 1,$(SANITIZE)),LSAN_OPTIONS=suppressions=$(abspath test
 check: all tests/potcmp $(UNIT_BINS)
 	$(SAN_ENV) PAGEL10N=$(abspath $(PROGRAM)) UNIT_BIN_DIR=$(abspath $(BUILDDIR)/unit) bash tests/run.sh
 
+# ---- fuzzing (libFuzzer, clang) ----------------------------------------
+# make fuzz FUZZ_SECONDS=N runs every harness for N seconds on corpora seeded
+# from the test data; a crash stops it and leaves the input in
+# build-fuzz/artifacts/.  FUZZ_RUNS=N runs N inputs per harness instead.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_RUNS ?=
+FUZZ_DIR := build-fuzz
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 \
+               -Iinclude -Isrc $(DEPS_CFLAGS) $(FUZZ_SAN)
+FUZZ_LIB_OBJS := $(LIB_SRCS:src/%.c=$(FUZZ_DIR)/lib/%.o)
+FUZZERS := render po mo translation
+FUZZ_BINS := $(FUZZERS:%=$(FUZZ_DIR)/fuzz_%)
+
+$(FUZZ_DIR)/lib/%.o: src/%.c include/pagel10n.h $(wildcard src/*.h) src/html_entities.inc
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJS) tests/fuzz/fuzz_po.c
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_OBJS) $(DEPS_LIBS)
+
+.SECONDARY: $(FUZZ_LIB_OBJS)
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	bash tests/fuzz/run.sh $(FUZZ_DIR) "$(FUZZ_SECONDS)" "$(FUZZ_RUNS)" $(FUZZERS)
+
 deps:
 	bash scripts/install-deps.sh
 
@@ -102,4 +131,4 @@ demo:
 	$(MAKE) -C examples/news demo
 
 clean:
-	rm -rf build build-san pagel10n tests/potcmp
+	rm -rf build build-san build-fuzz pagel10n tests/potcmp

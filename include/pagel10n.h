@@ -270,6 +270,192 @@ pl10n_status pl10n_render(const pl10n_page *page,
                           const pl10n_render_options *options, pl10n_buf *out,
                           pl10n_render_stats *stats, pl10n_error *err);
 
+/* ---- Checking ---------------------------------------------------------- */
+
+/* Coverage and translation QA, the engine of "pagel10n check": which
+   messages of a POT (or of templates) each catalog translates, what in the
+   catalogs render would reject or get wrong, and, for pages, chrome that
+   would fall back to the source language, chrome written in more than one
+   language, and text that looks like chrome but is not marked as such.
+
+   Use: pl10n_check_new(); the expected messages with pl10n_check_read_pot()
+   or pl10n_check_add_template() (all of them first); every catalog with
+   pl10n_check_add_po(); pages with pl10n_check_add_page(); then read the
+   results.  Strings returned by the accessors are owned by the check and
+   stay valid until the next pl10n_check_add_*() call or pl10n_check_free(). */
+typedef struct pl10n_check pl10n_check;
+
+typedef enum pl10n_check_level {
+  PL10N_CHECK_INFO,
+  PL10N_CHECK_WARNING,
+  PL10N_CHECK_ERROR
+} pl10n_check_level;
+
+/* "info", "warning" or "error". */
+const char *pl10n_check_level_name(pl10n_check_level level);
+
+typedef struct pl10n_check_options {
+  const char *source_language; /* language of the msgids; NULL = "en" */
+  /* Only catalogs serving one of these locales (pl10n_locale_match) are
+     checked; N_LOCALES == 0 checks every catalog. */
+  const char *const *locales;
+  size_t n_locales;
+  double min_coverage;         /* percent every locale must reach; 0 = none */
+} pl10n_check_options;
+
+/* A new, empty check (OPTIONS may be NULL), or NULL when out of memory. */
+pl10n_check *pl10n_check_new(const pl10n_check_options *options);
+void pl10n_check_free(pl10n_check *check);
+
+/* The expected messages: the entries of the POT at PATH (read with
+   libgettextpo; its "#:" lines are the references), or every message of a
+   parsed TEMPLATE (de-duplicated by msgctxt and msgid as in a POT; the
+   references are the template's name and the message's line).  Both fail
+   with PL10N_ERR_USAGE once a catalog has been added. */
+pl10n_status pl10n_check_read_pot(pl10n_check *check, const char *path,
+                                  pl10n_error *err);
+pl10n_status pl10n_check_add_template(pl10n_check *check,
+                                      const pl10n_page *template_page,
+                                      pl10n_error *err);
+
+/* Checks the .po file at PATH: coverage against the expected messages and
+   QA findings.  A catalog whose language serves none of the options'
+   locales is skipped (PL10N_OK).  A file that cannot be read or has syntax
+   errors is still reported, as unreadable with its errors as findings, and
+   the status (PL10N_ERR_CATALOG or PL10N_ERR_IO) is returned with ERR. */
+pl10n_status pl10n_check_add_po(pl10n_check *check, const char *path,
+                                pl10n_error *err);
+
+/* Checks a page against the readable catalogs added so far.  The text
+   outside the chrome is compared only when PAGE was parsed with
+   keep_content. */
+pl10n_status pl10n_check_add_page(pl10n_check *check, const pl10n_page *page,
+                                  pl10n_error *err);
+
+/* Records a page that could not be read or parsed (ERR as the parser
+   filled it), so that reports list it; NAME is the page's file name. */
+pl10n_status pl10n_check_add_page_failure(pl10n_check *check, const char *name,
+                                          const pl10n_error *failure);
+
+/* -- results -- */
+
+/* One expected message. */
+typedef struct pl10n_check_message_info {
+  const char *msgctxt;      /* NULL when none */
+  const char *msgid;
+  const char *msgid_plural; /* NULL when none */
+  size_t n_refs;            /* template references, pl10n_check_message_ref */
+} pl10n_check_message_info;
+
+typedef struct pl10n_check_ref {
+  const char *file;
+  unsigned long line;       /* 0 when the reference has none */
+} pl10n_check_ref;
+
+size_t pl10n_check_message_count(const pl10n_check *check);
+void pl10n_check_message(const pl10n_check *check, size_t i,
+                         pl10n_check_message_info *out);
+void pl10n_check_message_ref(const pl10n_check *check, size_t i, size_t k,
+                             pl10n_check_ref *out);
+
+/* A QA finding.  CODE is a stable identifier ("markup", "plural-count",
+   "plural-forms-cldr", "fallback", "mixed-languages", ...; see the README
+   for the list). */
+typedef struct pl10n_check_finding {
+  pl10n_check_level level;
+  const char *code;
+  const char *file;         /* the .po file or the page */
+  unsigned long line;       /* .po: the line of the entry's msgid; 0 = none */
+  unsigned long column;     /* 0 when unknown */
+  const char *locale;       /* page findings about one locale, else NULL */
+  const char *msgctxt;      /* the message concerned, or NULL */
+  const char *msgid;        /* NULL when the finding is about no message */
+  const char *message;      /* one line of English */
+} pl10n_check_finding;
+
+/* One catalog: its coverage of the expected messages.  TRANSLATED + FUZZY +
+   UNTRANSLATED == MESSAGES; OBSOLETE counts the "#~" entries and the
+   entries that are not expected messages. */
+typedef struct pl10n_check_locale_info {
+  const char *language;     /* BCP 47 tag, or NULL when unknown */
+  const char *path;
+  int readable;             /* 0: syntax errors or unreadable; no counts */
+  size_t messages, translated, fuzzy, untranslated, obsolete;
+  double coverage;          /* TRANSLATED * 100 / MESSAGES; 100 for none */
+  int below_threshold;      /* COVERAGE < the options' min_coverage */
+  const char *plural_forms; /* the header's Plural-Forms, or NULL */
+  size_t n_missing;         /* pl10n_check_locale_missing */
+  size_t n_findings;        /* pl10n_check_locale_finding */
+} pl10n_check_locale_info;
+
+typedef enum pl10n_check_state {
+  PL10N_CHECK_UNTRANSLATED, /* in the .po with an empty msgstr */
+  PL10N_CHECK_FUZZY,        /* in the .po, marked fuzzy */
+  PL10N_CHECK_ABSENT        /* not in the .po at all (msgmerge it) */
+} pl10n_check_state;
+
+/* An expected message that a catalog does not translate. */
+typedef struct pl10n_check_missing {
+  size_t message;           /* index for pl10n_check_message() */
+  pl10n_check_state state;
+  unsigned long po_line;    /* line of its msgid in the .po; 0 if absent */
+} pl10n_check_missing;
+
+size_t pl10n_check_locale_count(const pl10n_check *check);
+void pl10n_check_locale(const pl10n_check *check, size_t i,
+                        pl10n_check_locale_info *out);
+void pl10n_check_locale_missing(const pl10n_check *check, size_t i, size_t k,
+                                pl10n_check_missing *out);
+void pl10n_check_locale_finding(const pl10n_check *check, size_t i, size_t k,
+                                pl10n_check_finding *out);
+
+/* A checked page. */
+typedef struct pl10n_check_page_info {
+  const char *name;
+  const char *language;        /* the root's lang, or NULL */
+  int readable;
+  /* The language every chrome string can be read as (the source language
+     when that is one of them), or NULL when there is none: mixed, or no
+     chrome string was recognized. */
+  const char *chrome_language;
+  int mixed;                   /* chrome in more than one language */
+  size_t n_chrome;             /* pl10n_check_page_chrome */
+  size_t n_findings;           /* pl10n_check_page_finding */
+} pl10n_check_page_info;
+
+/* One chrome string of a page and the languages it is written in. */
+typedef struct pl10n_check_chrome {
+  const char *msgctxt;
+  const char *text;            /* the message as extracted from the page */
+  unsigned long line, column;
+  /* Space-separated languages TEXT is in: the source language when it is
+     an expected message or a catalog's msgid, and each catalog language it
+     is a translation in ("en", "tl", "en tl"); "" when none. */
+  const char *languages;
+  const char *msgid;           /* the msgid it stands for, or NULL */
+} pl10n_check_chrome;
+
+size_t pl10n_check_page_count(const pl10n_check *check);
+void pl10n_check_page(const pl10n_check *check, size_t i,
+                      pl10n_check_page_info *out);
+void pl10n_check_page_chrome(const pl10n_check *check, size_t i, size_t k,
+                             pl10n_check_chrome *out);
+void pl10n_check_page_finding(const pl10n_check *check, size_t i, size_t k,
+                              pl10n_check_finding *out);
+
+typedef struct pl10n_check_summary {
+  size_t locales, pages;
+  size_t errors, warnings, infos;  /* findings by level */
+  size_t below_threshold;          /* locales under min_coverage */
+  size_t unreadable;               /* catalogs and pages that failed */
+  double min_coverage;
+  /* 0 all within thresholds; 1 a locale below min_coverage or an error
+     finding; 2 unreadable input. */
+  int status;
+} pl10n_check_summary;
+
+void pl10n_check_summarize(const pl10n_check *check, pl10n_check_summary *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -25,6 +25,12 @@ pl10n_status buf_printf(pl10n_buf *buf, const char *fmt, ...)
 pl10n_status buf_append_xml_escaped(pl10n_buf *buf, const char *text,
                                     size_t len, char quote);
 
+/* The bytes at offset OFF; "" for a buffer that never held any (its data
+   is NULL then, and arithmetic on NULL is undefined). */
+static inline const char *buf_at(const pl10n_buf *buf, size_t off) {
+  return buf->data ? buf->data + off : "";
+}
+
 /* Empties the buffer but keeps its memory. */
 static inline void buf_clear(pl10n_buf *buf) {
   buf->len = 0;

@@ -65,45 +65,11 @@ static pl10n_status add_entry(pl10n_catalog *cat, const char *msgctxt,
 
 /* ---- .po -------------------------------------------------------------- */
 
-/* libgettextpo does not tell where a message starts in the file.  Its
-   iterator returns the entries in file order, and each non-obsolete entry
-   has exactly one line beginning with "msgid ", so the k-th such line is the
-   k-th entry's.  Returns the line numbers, or an empty list when the file
-   cannot be read (positions are then unknown). */
-static void locate_entries(const char *path, pl10n_buf *lines) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return;
-  char chunk[4096];
-  unsigned long line = 1;
-  int at_line_start = 1;
-  size_t matched = 0; /* bytes of "msgid " matched at a line start */
-  size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-    for (size_t i = 0; i < n; i++) {
-      char c = chunk[i];
-      if (at_line_start || matched) {
-        if (c == "msgid "[matched]) {
-          if (++matched == 6) {
-            uint32_t l = (uint32_t)line;
-            buf_push_item(lines, &l, sizeof l);
-            matched = 0;
-          }
-        } else {
-          matched = 0;
-        }
-      }
-      at_line_start = c == '\n';
-      if (c == '\n') line++;
-    }
-  }
-  fclose(f);
-}
-
 static pl10n_status load_po(pl10n_catalog *cat, pl10n_error *err) {
   po_file_t file = pofile_read(cat->path, cat->diag, cat->diag_user, 0, err);
   if (!file) return err ? err->status : PL10N_ERR_CATALOG;
   pl10n_buf lines = PL10N_BUF_INIT;
-  locate_entries(cat->path, &lines);
+  pofile_locate_entries(cat->path, &lines);
   const uint32_t *line_of = BUF_ITEMS(&lines, uint32_t);
   size_t n_lines = BUF_COUNT(&lines, uint32_t);
   /* libgettextpo 0.21 returns a copy of the header for the caller to free. */
@@ -364,7 +330,7 @@ int catalog_accept(pl10n_catalog *cat, catalog_entry *e) {
 
 int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, unsigned long n,
                 const char **ops, uint32_t *len) {
-  *ops = cat->ops.data + e->ops;
+  *ops = buf_at(&cat->ops, e->ops);
   *len = e->ops_len;
   if (e->msgid_plural == CATALOG_NONE) return 1;
   int form = plural_index(&cat->plural, n);

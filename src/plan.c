@@ -91,6 +91,7 @@ static pl10n_status build_maps(render_plan *plan, pl10n_catalog *cat,
                                uint32_t *inline_off, uint32_t *placeholder_off) {
   uint32_t base = (uint32_t)BUF_COUNT(&plan->maps, uint32_t);
   uint32_t total = m->n_inline + m->n_placeholders;
+  if (total == 0) return PL10N_OK; /* nothing to map: the maps stay unset */
   for (uint32_t i = 0; i < total; i++) {
     uint32_t none = NO_MAP;
     pl10n_status st = buf_push_item(&plan->maps, &none, sizeof none);
@@ -100,7 +101,7 @@ static pl10n_status build_maps(render_plan *plan, pl10n_catalog *cat,
   uint32_t next_inline = 0, next_placeholder = 0;
   size_t pos = 0;
   translation_step step;
-  const char *ops = cat->ops.data + e->ops;
+  const char *ops = buf_at(&cat->ops, e->ops);
   while (translation_next(ops, e->ops_len, &pos, &step)) {
     if (step.op == OP_OPEN && step.index < m->n_inline)
       map[step.index] = next_inline++;
@@ -209,7 +210,7 @@ pl10n_status render_plan_make(const pl10n_page *page,
       }
       msgid = catalog_string(page_catalog, e->msgid);
       msgid_plural = catalog_string(page_catalog, e->msgid_plural);
-      if (m->kind == PL10N_MESSAGE_TEXT) {
+      if (m->kind == PL10N_MESSAGE_TEXT && m->n_inline + m->n_placeholders) {
         st = build_maps(plan, page_catalog, e, m, &o[2], &o[3]);
         if (st != PL10N_OK) break;
       }
@@ -253,8 +254,8 @@ pl10n_status render_plan_make(const pl10n_page *page,
   for (size_t i = 0; i < count && st == PL10N_OK; i++) {
     render_choice *c = &plan->choices[i];
     const uint32_t *o = &offsets[4 * i];
-    if (o[1] == OPS_SOURCE) c->ops = plan->source_ops.data + o[0];
-    else if (o[1] == OPS_CATALOG) c->ops = opt->catalog->ops.data + o[0];
+    if (o[1] == OPS_SOURCE) c->ops = buf_at(&plan->source_ops, o[0]);
+    else if (o[1] == OPS_CATALOG) c->ops = buf_at(&opt->catalog->ops, o[0]);
     if (o[2] != NO_MAP) c->inline_map = BUF_ITEMS(&plan->maps, uint32_t) + o[2];
     if (o[3] != NO_MAP) c->placeholder_map = BUF_ITEMS(&plan->maps, uint32_t) + o[3];
   }

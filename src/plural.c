@@ -5,6 +5,7 @@
 #include <unicode/uenum.h>
 #include <unicode/uloc.h>
 #include <unicode/upluralrules.h>
+#include <unicode/ures.h>
 #include <unicode/ustring.h>
 
 #include <ctype.h>
@@ -291,6 +292,23 @@ int plural_index(plural_rule *rule, unsigned long n) {
   if (!evaluate(rule->expression, n, &v) || v >= (unsigned long)rule->nplurals)
     return -1;
   return (int)v;
+}
+
+int plural_cldr_has_rules(const char *locale) {
+  char id[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY];
+  int32_t parsed;
+  UErrorCode err = U_ZERO_ERROR;
+  uloc_forLanguageTag(locale, id, sizeof id, &parsed, &err);
+  uloc_getLanguage(id, lang, sizeof lang, &err);
+  if (U_FAILURE(err) || !*lang) return 0;
+  UResourceBundle *plurals = ures_openDirect(NULL, "plurals", &err);
+  UResourceBundle *locales = ures_getByKey(plurals, "locales", NULL, &err);
+  UResourceBundle *entry = ures_getByKey(locales, lang, NULL, &err);
+  int found = U_SUCCESS(err);
+  ures_close(entry);
+  ures_close(locales);
+  ures_close(plurals);
+  return found;
 }
 
 void plural_free(plural_rule *rule) {

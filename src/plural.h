@@ -40,6 +40,10 @@ pl10n_status plural_cldr_category(const char *locale, unsigned long n, char *out
    order, or -1. */
 int plural_cldr_position(const char *locale, const char *category);
 
+/* Whether CLDR (ICU's data) has plural rules for LOCALE's language; for
+   other languages plural_from_cldr() gives the root rules (one form). */
+int plural_cldr_has_rules(const char *locale);
+
 void plural_free(plural_rule *rule);
 
 #endif

@@ -1,6 +1,7 @@
 /* pofile.c - libgettextpo calls with its error callbacks captured. */
 #include "pofile.h"
 
+#include "buf.h"
 #include "error.h"
 
 #include <setjmp.h>
@@ -76,6 +77,40 @@ po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
   }
   if (!file) error_set(err, PL10N_ERR_IO, path, 0, 0, "cannot read catalog");
   return file;
+}
+
+/* libgettextpo does not tell where a message starts in the file.  Its
+   iterator returns the entries in file order, and each non-obsolete entry
+   has exactly one line beginning with "msgid ", so the k-th such line is the
+   k-th entry's.  Returns the line numbers, or an empty list when the file
+   cannot be read (positions are then unknown). */
+void pofile_locate_entries(const char *path, pl10n_buf *lines) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return;
+  char chunk[4096];
+  unsigned long line = 1;
+  int at_line_start = 1;
+  size_t matched = 0; /* bytes of "msgid " matched at a line start */
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    for (size_t i = 0; i < n; i++) {
+      char c = chunk[i];
+      if (at_line_start || matched) {
+        if (c == "msgid "[matched]) {
+          if (++matched == 6) {
+            uint32_t l = (uint32_t)line;
+            buf_push_item(lines, &l, sizeof l);
+            matched = 0;
+          }
+        } else {
+          matched = 0;
+        }
+      }
+      at_line_start = c == '\n';
+      if (c == '\n') line++;
+    }
+  }
+  fclose(f);
 }
 
 pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err) {

@@ -18,6 +18,13 @@
 po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
                       int everything, pl10n_error *err);
 
+/* libgettextpo does not tell where a message starts in the file.  Appends
+   to LINES (uint32_t items) the line of each non-obsolete entry's "msgid",
+   in file order: the k-th item belongs to the k-th non-obsolete message of
+   po_message_iterator() (the header included).  Leaves LINES as it was when
+   the file cannot be read (positions are then unknown). */
+void pofile_locate_entries(const char *path, pl10n_buf *lines);
+
 /* Writes FILE to PATH ("-" = standard output). */
 pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err);
 

@@ -82,6 +82,7 @@ done:
 
 /* Folds whitespace runs of BUF[START..] in place. */
 static pl10n_status fold_whitespace(pl10n_buf *buf, size_t start) {
+  if (!buf->data) return PL10N_OK;
   char *s = buf->data + start;
   int32_t n = (int32_t)(buf->len - start), i = 0;
   size_t w = 0;
