@@ -49,6 +49,14 @@ static pl10n_status add_entry(pl10n_catalog *cat, const char *msgctxt,
   st = strmap_put(&cat->index, cat->key.data, cat->key.len, index, &inserted,
                   &existing);
   if (st != PL10N_OK || !inserted) return st; /* first definition wins */
+  if (plural) {
+    st = make_key(&cat->key, msgctxt, ctxt_len, plural, strlen(plural));
+    int ignored;
+    if (st == PL10N_OK)
+      st = strmap_put(&cat->by_plural, cat->key.data, cat->key.len, index, &ignored,
+                      NULL);
+    if (st != PL10N_OK) return st;
+  }
   catalog_entry e;
   memset(&e, 0, sizeof e);
   e.msgctxt = e.msgid_plural = CATALOG_NONE;
@@ -245,6 +253,7 @@ pl10n_status pl10n_catalog_load(const char *path, const char *language,
   strmap empty = STRMAP_INIT;
   cat->index = empty;
   cat->by_translation = empty;
+  cat->by_plural = empty;
   cat->diag = fn;
   cat->diag_user = user;
   pl10n_status st = ends_with(path, ".mo") ? load_mo(cat, err) : load_po(cat, err);
@@ -265,6 +274,7 @@ void pl10n_catalog_free(pl10n_catalog *cat) {
   free(cat->language);
   strmap_free(&cat->index);
   strmap_free(&cat->by_translation);
+  strmap_free(&cat->by_plural);
   pl10n_buf_release(&cat->collisions);
   pl10n_buf_release(&cat->strings);
   pl10n_buf_release(&cat->entries);
@@ -292,6 +302,16 @@ catalog_entry *catalog_find(pl10n_catalog *cat, const char *msgctxt,
     return NULL;
   uint32_t index;
   if (!strmap_get(&cat->index, cat->key.data, cat->key.len, &index)) return NULL;
+  return &BUF_ITEMS(&cat->entries, catalog_entry)[index];
+}
+
+catalog_entry *catalog_find_plural(pl10n_catalog *cat, const char *msgctxt,
+                                   const char *msgid_plural) {
+  if (make_key(&cat->key, msgctxt, msgctxt ? strlen(msgctxt) : 0, msgid_plural,
+               strlen(msgid_plural)) != PL10N_OK)
+    return NULL;
+  uint32_t index;
+  if (!strmap_get(&cat->by_plural, cat->key.data, cat->key.len, &index)) return NULL;
   return &BUF_ITEMS(&cat->entries, catalog_entry)[index];
 }
 

@@ -38,6 +38,7 @@ struct pl10n_catalog {
   plural_rule plural;     /* from Plural-Forms, or CLDR's for the language */
   int has_plural;
   strmap by_translation;  /* msgctxt EOT canonical msgstr -> entry (lazy) */
+  strmap by_plural;       /* msgctxt EOT msgid_plural -> entry */
   pl10n_buf collisions;   /* uint32_t pairs: entries sharing a translation */
   int by_translation_built;
   pl10n_diagnostic_fn diag;
@@ -51,6 +52,11 @@ static inline const char *catalog_string(const pl10n_catalog *cat, uint32_t off)
 /* The entry for (MSGCTXT, MSGID), or NULL. */
 catalog_entry *catalog_find(pl10n_catalog *cat, const char *msgctxt,
                             const char *msgid);
+
+/* The plural entry whose msgid_plural is MSGID_PLURAL, or NULL: a page
+   may show the plural form of its chrome ("12 comments"). */
+catalog_entry *catalog_find_plural(pl10n_catalog *cat, const char *msgctxt,
+                                   const char *msgid_plural);
 
 /* Runs the safe merge check on E once; returns whether it is accepted. */
 int catalog_accept(pl10n_catalog *cat, catalog_entry *e);

@@ -77,6 +77,7 @@ struct pl10n_check {
   pl10n_buf scratch;
   uint32_t next_order;
   int sealed;           /* a catalog was added: the messages are final */
+  pl10n_status failed;  /* the first allocation failure, sticky */
 };
 
 #endif

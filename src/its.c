@@ -93,6 +93,8 @@ void its_read_local(const char *triplet, const char **atts, its_local *out) {
       out->plural = v;
     } else if (its_name_is(&a, PL10N_NAMESPACE, "count")) {
       out->count = v;
+    } else if (its_name_is(&a, PL10N_NAMESPACE, "singular")) {
+      out->singular = v;
     } else if (bare && out->is_xhtml && span_eq(a.local, a.local_len, "translate")) {
       html_translate = yes_no(v);
     } else if (bare && out->is_xhtml && span_eq(a.local, a.local_len, "lang")) {

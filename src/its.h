@@ -41,6 +41,7 @@ typedef struct its_local {
   const char *format;    /* pl:format: how the value is written */
   const char *plural;    /* pl:plural: the plural source text */
   const char *count;     /* pl:count: the value that is the count */
+  const char *singular;  /* pl:singular: the singular source text */
   const char *lang;      /* HTML lang (XHTML elements) */
   const char *xml_lang;  /* xml:lang */
   int is_xhtml;

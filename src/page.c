@@ -57,6 +57,9 @@ typedef struct open_unit {
   pl10n_buf placeholders;  /* page_part */
   pl10n_buf values;        /* page_part */
   uint32_t msgid_plural;   /* from pl:plural, or NO_STRING */
+  uint32_t singular;       /* from pl:singular, or NO_STRING */
+  uint32_t inherited_lang; /* language the element inherits, or NO_STRING */
+  int32_t region;          /* content region it lies in, or -1 */
   uint32_t count_name;     /* from pl:count, or NO_STRING */
   uint32_t splice;
   uint32_t tag_splices;     /* the splices of its start tag: first index */
@@ -206,7 +209,7 @@ static void add_message(parser_state *ps, pl10n_message_kind kind,
   m.splice = splice;
   m.preserve_space = (uint8_t)preserve;
   m.first_part = (uint32_t)BUF_COUNT(&page->parts, page_part);
-  m.msgid_plural = m.count = NO_STRING;
+  m.msgid_plural = m.count = m.inherited_lang = m.region = NO_STRING;
   if (unit) {
     m.n_inline = (uint32_t)BUF_COUNT(&unit->inlines, page_part);
     m.n_placeholders = (uint32_t)BUF_COUNT(&unit->placeholders, page_part);
@@ -216,6 +219,8 @@ static void add_message(parser_state *ps, pl10n_message_kind kind,
                          unit->placeholders.len));
     check(ps, buf_append(&page->parts, unit->values.data, unit->values.len));
     m.msgid_plural = unit->msgid_plural;
+    m.inherited_lang = unit->inherited_lang;
+    m.region = unit->region >= 0 ? (uint32_t)unit->region : NO_STRING;
     /* The count: the value pl:count names, else the first number. */
     const page_part *v = BUF_ITEMS(&unit->values, page_part);
     for (uint32_t i = 0; i < m.n_values && m.count == NO_STRING; i++) {
@@ -297,7 +302,8 @@ static open_unit *push_unit(parser_state *ps) {
   buf_clear(&u->placeholders);
   buf_clear(&u->values);
   buf_clear(&u->comments);
-  u->msgid_plural = u->count_name = NO_STRING;
+  u->msgid_plural = u->count_name = u->singular = u->inherited_lang = NO_STRING;
+  u->region = -1;
   u->nonempty = 0;
   u->pending_depth = -1;
   return u;
@@ -650,6 +656,9 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
       u->msgid_plural = intern(ps, ps->scratch.data, ps->scratch.len);
     }
     if (local.count) u->count_name = intern(ps, local.count, strlen(local.count));
+    if (local.singular) u->singular = intern(ps, local.singular, strlen(local.singular));
+    u->inherited_lang = parent ? parent->lang : NO_STRING;
+    u->region = f->region;
     u->line = (uint32_t)line_after(ps->page->data, f->tag_begin, f->tag_end,
                                    XML_GetCurrentLineNumber(ps->parser));
     u->column = (uint32_t)XML_GetCurrentColumnNumber(ps->parser) + 1;
@@ -751,6 +760,12 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
     s->end = close_begin;
     s->after = splice_count(ps);
     uint32_t index = (uint32_t)PAGE_MESSAGE_COUNT(ps->page);
+    if (u->nonempty && u->singular != NO_STRING) {
+      /* The page shows some form; pl:singular says which is the msgid. */
+      const char *singular = page_string(ps->page, u->singular);
+      buf_clear(&u->text);
+      check(ps, buf_append_xml_escaped(&u->text, singular, strlen(singular), 0));
+    }
     if (u->nonempty) describe_values(ps, u);
     if (u->nonempty)
       add_message(ps, PL10N_MESSAGE_TEXT, &u->text, u->msgctxt, &u->comments,

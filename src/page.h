@@ -58,6 +58,8 @@ typedef struct page_message {
   uint32_t n_inline, n_placeholders, n_values;
   uint32_t msgid_plural;          /* offset, or NO_STRING */
   uint32_t count;                 /* the value that is the count, or NO_STRING */
+  uint32_t inherited_lang;        /* language from a non-root ancestor, or NO_STRING */
+  uint32_t region;                /* content region it lies in, or NO_STRING */
   uint8_t kind;                   /* pl10n_message_kind */
   uint8_t preserve_space;
 } page_message;

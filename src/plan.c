@@ -11,6 +11,7 @@
 #include "plural.h"
 #include "translation.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,10 +44,20 @@ static size_t catalog_list(const pl10n_render_options *opt,
   return n;
 }
 
+/* The entry of a page message in CAT: by its msgid, or, for a plural
+   message whose page shows the plural form, by its msgid_plural. */
+static catalog_entry *find_message(pl10n_catalog *cat, const char *ctxt,
+                                   const char *msgid, const char *msgid_plural) {
+  catalog_entry *e = catalog_find(cat, ctxt, msgid);
+  if (!e && msgid_plural && strcmp(msgid, msgid_plural) == 0)
+    e = catalog_find_plural(cat, ctxt, msgid_plural);
+  return e;
+}
+
 static int known_msgid(pl10n_catalog **cats, size_t n, const char *ctxt,
-                       const char *msgid) {
+                       const char *msgid, const char *msgid_plural) {
   for (size_t i = 0; i < n; i++)
-    if (catalog_find(cats[i], ctxt, msgid)) return 1;
+    if (find_message(cats[i], ctxt, msgid, msgid_plural)) return 1;
   return 0;
 }
 
@@ -62,7 +73,10 @@ static pl10n_status detect_language(const pl10n_page *page, pl10n_catalog **cats
   for (size_t i = 0; i < count; i++) {
     const char *ctxt = message_context(page, &msgs[i]);
     const char *text = message_text(page, &msgs[i]);
-    if (known_msgid(cats, n, ctxt, text)) { source_votes++; continue; }
+    if (known_msgid(cats, n, ctxt, text, page_string(page, msgs[i].msgid_plural))) {
+      source_votes++;
+      continue;
+    }
     for (size_t c = 0; c < n; c++) {
       catalog_entry *e, *other;
       if (catalog_find_by_translation(cats[c], ctxt, text, &e, &other)) votes[c]++;
@@ -134,11 +148,12 @@ static pl10n_status message_count(const pl10n_page *page, const page_message *m,
                        m->n_placeholders + m->count;
   const char *raw = page_string(page, v->value);
   double value;
-  if (!format_parse_number(raw, &value) || value < 0 || value > 4e18)
+  if (!format_parse_number(raw, &value) || fabs(value) > 4e18)
     return error_set(err, PL10N_ERR_XML, page->name, m->line, m->column,
                      "the count {%s} is \"%s\", not a number",
                      page_string(page, v->name), raw);
-  *n = (unsigned long)value;
+  /* Plural rules take whole numbers; a count of -3 or 3.5 reads as 3. */
+  *n = (unsigned long)fabs(value);
   return PL10N_OK;
 }
 
@@ -185,7 +200,7 @@ pl10n_status render_plan_make(const pl10n_page *page,
     c->language = page_language;
     const char *msgid = text;
     const char *msgid_plural = page_string(page, m->msgid_plural);
-    if (page_catalog && !known_msgid(cats, n, ctxt, text)) {
+    if (page_catalog && !known_msgid(cats, n, ctxt, text, msgid_plural)) {
       catalog_entry *e = NULL, *other = NULL;
       int found = catalog_find_by_translation(page_catalog, ctxt, text, &e, &other);
       if (found == 2) {
@@ -218,7 +233,13 @@ pl10n_status render_plan_make(const pl10n_page *page,
     unsigned long number = 0;
     if (m->count != NO_STRING && (st = message_count(page, m, &number, err)) != PL10N_OK)
       break;
-    catalog_entry *t = opt->catalog ? catalog_find(opt->catalog, ctxt, msgid) : NULL;
+    catalog_entry *t = opt->catalog ? find_message(opt->catalog, ctxt, msgid, msgid_plural)
+                                    : NULL;
+    if (t && t->msgid_plural != CATALOG_NONE) {
+      /* The catalog's forms are the source's: the page may show either. */
+      msgid = catalog_string(opt->catalog, t->msgid);
+      msgid_plural = catalog_string(opt->catalog, t->msgid_plural);
+    }
     const char *ops;
     uint32_t ops_len;
     if (t && catalog_accept(opt->catalog, t) &&

@@ -97,6 +97,21 @@ static void put_lang_attributes(render_ctx *r, const char *tag) {
 
 static void emit_range(render_ctx *r, uint32_t a, uint32_t b, uint32_t first);
 
+/* The language the element of message M inherits in the output: from an
+   ancestor below the root that declares one, from the content region it
+   lies in (which render marks with the content's language), or from the
+   root, which carries the target locale. */
+static const char *inherited_language(const render_ctx *r, const page_message *m) {
+  const pl10n_page *page = r->page;
+  if (m->inherited_lang != NO_STRING) return page_string(page, m->inherited_lang);
+  if (m->region != NO_STRING) {
+    const page_region *g = &PAGE_REGIONS(page)[m->region];
+    if (g->has_text && !pl10n_locale_match(r->opt->locale, r->content_language))
+      return r->content_language;
+  }
+  return r->opt->locale;
+}
+
 static const page_part *message_parts(const pl10n_page *page,
                                       const page_message *m) {
   return PAGE_PARTS(page) + m->first_part;
@@ -285,11 +300,12 @@ static void emit_splice(render_ctx *r, uint32_t i) {
     case SPLICE_MESSAGE_LANG:
     case SPLICE_MESSAGE_XML_LANG: {
       /* The page's own text keeps its marking.  Written text takes its own
-         language, and needs none when that is the page's. */
+         language, and needs none when it inherits that one. */
+      const page_message *m = &PAGE_MESSAGES(page)[s->ref];
       const render_choice *c = &r->choice[s->ref];
       if (!c->ops) {
         put_raw(r, s->begin, s->end);
-      } else if (strcmp(c->language, r->opt->locale) != 0) {
+      } else if (!pl10n_locale_match(inherited_language(r, m), c->language)) {
         put_str(r, s->kind == SPLICE_MESSAGE_LANG ? " lang=\"" : " xml:lang=\"");
         put_escaped(r, c->language, strlen(c->language), '"');
         put_str(r, "\"");
@@ -297,9 +313,11 @@ static void emit_splice(render_ctx *r, uint32_t i) {
       return;
     }
     case SPLICE_FALLBACK_LANG: {
+      /* Chrome in another language than it inherits says so. */
       if (s->ref == NO_STRING) return;
+      const page_message *m = &PAGE_MESSAGES(page)[s->ref];
       const render_choice *c = &r->choice[s->ref];
-      if (!c->ops && !pl10n_locale_match(r->opt->locale, c->language))
+      if (!pl10n_locale_match(inherited_language(r, m), c->language))
         put_lang_attributes(r, c->language);
       return;
     }
