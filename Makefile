@@ -52,6 +52,11 @@ STATIC_LIB := $(BUILDDIR)/libpagel10n.a
 SHARED_LIB := $(BUILDDIR)/libpagel10n.so.0
 PROGRAM := $(BUILDDIR)/pagel10n
 
+# The compiler flags (LOCALEDIR comes from PREFIX) are part of what objects
+# depend on: this file changes when they do.
+FLAGS_STAMP := $(BUILDDIR)/flags
+$(shell mkdir -p $(BUILDDIR) && echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $(FLAGS_STAMP) || echo '$(CC) $(ALL_CFLAGS)' > $(FLAGS_STAMP))
+
 .PHONY: all check demo deps clean install uninstall bench fuzz fuzz-build
 all: $(PROGRAM) $(SHARED_LIB) pagel10n
 
@@ -63,11 +68,11 @@ else
 pagel10n: ;
 endif
 
-$(BUILDDIR)/lib/%.o: src/%.c include/pagel10n.h $(wildcard src/*.h) src/html_entities.inc
+$(BUILDDIR)/lib/%.o: src/%.c include/pagel10n.h $(wildcard src/*.h) src/html_entities.inc $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILDDIR)/cli/%.o: src/cli/%.c src/cli/cli.h include/pagel10n.h
+$(BUILDDIR)/cli/%.o: src/cli/%.c src/cli/cli.h include/pagel10n.h $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -121,6 +126,34 @@ fuzz-build: $(FUZZ_BINS)
 
 fuzz: fuzz-build
 	bash tests/fuzz/run.sh $(FUZZ_DIR) "$(FUZZ_SECONDS)" "$(FUZZ_RUNS)" $(FUZZERS)
+
+# ---- install ----------------------------------------------------------
+VERSION := $(shell sed -n 's/^\#define PL10N_VERSION "\(.*\)"/\1/p' include/pagel10n.h)
+
+$(BUILDDIR)/pagel10n.pc: pagel10n.pc.in include/pagel10n.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+
+install: all $(BUILDDIR)/pagel10n.pc
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROGRAM) $(DESTDIR)$(BINDIR)/pagel10n
+	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/libpagel10n.a
+	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/libpagel10n.so.0
+	ln -sf libpagel10n.so.0 $(DESTDIR)$(LIBDIR)/libpagel10n.so
+	install -m 644 include/pagel10n.h $(DESTDIR)$(INCLUDEDIR)/pagel10n.h
+	install -m 644 $(BUILDDIR)/pagel10n.pc $(DESTDIR)$(LIBDIR)/pkgconfig/pagel10n.pc
+	install -m 644 pagel10n.1 $(DESTDIR)$(MANDIR)/man1/pagel10n.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pagel10n $(DESTDIR)$(LIBDIR)/libpagel10n.a \
+	  $(DESTDIR)$(LIBDIR)/libpagel10n.so.0 $(DESTDIR)$(LIBDIR)/libpagel10n.so \
+	  $(DESTDIR)$(INCLUDEDIR)/pagel10n.h $(DESTDIR)$(LIBDIR)/pkgconfig/pagel10n.pc \
+	  $(DESTDIR)$(MANDIR)/man1/pagel10n.1
+
+# ---- benchmark ----------------------------------------------------------
+bench: all
+	bash bench/run.sh
 
 deps:
 	bash scripts/install-deps.sh
