@@ -57,7 +57,7 @@ PROGRAM := $(BUILDDIR)/pagel10n
 FLAGS_STAMP := $(BUILDDIR)/flags
 $(shell mkdir -p $(BUILDDIR) && echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $(FLAGS_STAMP) || echo '$(CC) $(ALL_CFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all check demo deps clean install uninstall bench fuzz fuzz-build
+.PHONY: all check demo deps clean install uninstall bench fuzz fuzz-build update-po
 all: $(PROGRAM) $(SHARED_LIB) pagel10n
 
 # The program at the top of the tree is the normal build's.
@@ -127,10 +127,52 @@ fuzz-build: $(FUZZ_BINS)
 fuzz: fuzz-build
 	bash tests/fuzz/run.sh $(FUZZ_DIR) "$(FUZZ_SECONDS)" "$(FUZZ_RUNS)" $(FUZZERS)
 
+# ---- translations of the program's messages (po/) ---------------------
+# po/POTFILES lists the sources with _() or N_(), po/LINGUAS the languages.
+#   make update-po   re-extract po/pagel10n.pot from po/POTFILES and merge it
+#                    into every po/LL.po; then translate what it reports as
+#                    fuzzy or untranslated
+# "make" compiles po/LL.po into $(BUILDDIR)/locale/LL/LC_MESSAGES/pagel10n.mo,
+# "make install" puts that in $(LOCALEDIR)/LL/LC_MESSAGES/.
+XGETTEXT ?= xgettext
+MSGMERGE ?= msgmerge
+MSGFMT ?= msgfmt
+MSGID_BUGS_ADDRESS ?= bugs@pagel10n.invalid
+PO_LINGUAS := $(strip $(shell sed -e 's/\#.*//' po/LINGUAS))
+MO_FILES := $(PO_LINGUAS:%=$(BUILDDIR)/locale/%/LC_MESSAGES/pagel10n.mo)
+# The options that decide the entries are repeated in tests/cli/i18n-tagalog.sh
+# (which checks that po/pagel10n.pot is current).
+XGETTEXT_FLAGS = --language=C --keyword=_ --keyword=N_ --from-code=UTF-8 \
+                 --add-comments=TRANSLATORS: --package-name=pagel10n \
+                 --package-version=$(VERSION) \
+                 --msgid-bugs-address='$(MSGID_BUGS_ADDRESS)' \
+                 --copyright-holder='the pagel10n developers'
+
+all: $(MO_FILES)
+
+$(BUILDDIR)/locale/%/LC_MESSAGES/pagel10n.mo: po/%.po
+	@mkdir -p $(dir $@)
+	$(MSGFMT) -c -o $@.tmp $< && mv -f $@.tmp $@
+
+# The POT is replaced only when more than its POT-Creation-Date changed, so a
+# second run changes nothing.
+update-po:
+	$(XGETTEXT) $(XGETTEXT_FLAGS) --files-from=po/POTFILES -o po/pagel10n.pot.new
+	@if [ -f po/pagel10n.pot ] && \
+	    diff -q -I '^"POT-Creation-Date: ' po/pagel10n.pot po/pagel10n.pot.new >/dev/null; \
+	then rm -f po/pagel10n.pot.new; echo "po/pagel10n.pot is up to date"; \
+	else mv -f po/pagel10n.pot.new po/pagel10n.pot; echo "po/pagel10n.pot updated"; fi
+	@for lang in $(PO_LINGUAS); do \
+	  echo "$(MSGMERGE) --update --backup=none po/$$lang.po po/pagel10n.pot"; \
+	  $(MSGMERGE) --quiet --update --backup=none po/$$lang.po po/pagel10n.pot || exit 1; \
+	  printf 'po/%s.po: ' $$lang; \
+	  $(MSGFMT) -c --statistics -o /dev/null po/$$lang.po || exit 1; \
+	done
+
 # ---- install ----------------------------------------------------------
 VERSION := $(shell sed -n 's/^\#define PL10N_VERSION "\(.*\)"/\1/p' include/pagel10n.h)
 
-$(BUILDDIR)/pagel10n.pc: pagel10n.pc.in include/pagel10n.h
+$(BUILDDIR)/pagel10n.pc: pagel10n.pc.in include/pagel10n.h $(FLAGS_STAMP)
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
 
@@ -144,12 +186,20 @@ install: all $(BUILDDIR)/pagel10n.pc
 	install -m 644 include/pagel10n.h $(DESTDIR)$(INCLUDEDIR)/pagel10n.h
 	install -m 644 $(BUILDDIR)/pagel10n.pc $(DESTDIR)$(LIBDIR)/pkgconfig/pagel10n.pc
 	install -m 644 pagel10n.1 $(DESTDIR)$(MANDIR)/man1/pagel10n.1
+	for lang in $(PO_LINGUAS); do \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES && \
+	  install -m 644 $(BUILDDIR)/locale/$$lang/LC_MESSAGES/pagel10n.mo \
+	    $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/pagel10n.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pagel10n $(DESTDIR)$(LIBDIR)/libpagel10n.a \
 	  $(DESTDIR)$(LIBDIR)/libpagel10n.so.0 $(DESTDIR)$(LIBDIR)/libpagel10n.so \
 	  $(DESTDIR)$(INCLUDEDIR)/pagel10n.h $(DESTDIR)$(LIBDIR)/pkgconfig/pagel10n.pc \
 	  $(DESTDIR)$(MANDIR)/man1/pagel10n.1
+	for lang in $(PO_LINGUAS); do \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/pagel10n.mo; \
+	done
 
 # ---- benchmark ----------------------------------------------------------
 bench: all
