@@ -178,7 +178,8 @@ int cli_same_file_as_any(const char *path, char *const *inputs, int n) {
 
 void cli_print_version(void) {
   printf("pagel10n %s\n", PL10N_VERSION);
-  printf(_("Copyright (C) 2026 the pagel10n developers.\n"
-           "License: GPL-3.0-or-later.  There is NO WARRANTY, to the extent "
-           "permitted by law.\n"));
+  fputs(_("Copyright (C) 2026 the pagel10n developers.\n"
+          "License: GPL-3.0-or-later.  There is NO WARRANTY, to the extent "
+          "permitted by law.\n"),
+        stdout);
 }

@@ -467,7 +467,9 @@ int cmd_render(int argc, char **argv) {
       if (!render_page(&job, pages[i], &data, &out)) job.pages_failed++;
       job.pages_done++;
       if (job.progress)
-        fprintf(stderr, "\r%s: %zu/%zu pages", program_name, job.pages_done, selected);
+        /* TRANSLATORS: the progress line: program name, pages done, pages. */
+        fputc('\r', stderr), fprintf(stderr, _("%s: %zu/%zu pages"), program_name,
+                                      job.pages_done, selected);
     }
     if (job.progress) fputc('\n', stderr);
     pl10n_buf_release(&data);
