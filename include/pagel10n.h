@@ -129,6 +129,7 @@ typedef struct pl10n_message {
   const char *msgctxt;      /* NULL when none */
   const char *msgid;        /* NFC, whitespace-normalized, inline markup kept */
   const char *msgid_plural; /* from pl:plural, or NULL */
+  int has_count;            /* a plural message has its count value */
   const char *comments;     /* translator notes, '\n'-separated, or NULL */
   unsigned long line;       /* of the element's start tag */
   unsigned long column;

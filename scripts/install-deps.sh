@@ -5,7 +5,7 @@
 set -eu
 
 packages=(gcc make pkg-config libexpat1-dev libicu-dev libgettextpo-dev
-          gettext itstool expat libxml2-utils)
+          gettext itstool expat libxml2-utils jq)
 # Extra packages asked for by the caller (e.g. clang for fuzzing).
 packages+=("$@")
 

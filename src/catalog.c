@@ -348,7 +348,7 @@ int catalog_accept(pl10n_catalog *cat, catalog_entry *e) {
   return 0;
 }
 
-int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, unsigned long n,
+int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, double n,
                 const char **ops, uint32_t *len) {
   *ops = buf_at(&cat->ops, e->ops);
   *len = e->ops_len;
@@ -378,7 +378,11 @@ static pl10n_status translation_key(pl10n_buf *key, const char *msgctxt,
   return st;
 }
 
+#define FORM_SHIFT 26
+#define ENTRY_MASK ((1u << FORM_SHIFT) - 1)
+
 static pl10n_status build_reverse_index(pl10n_catalog *cat) {
+  if (BUF_COUNT(&cat->entries, catalog_entry) > ENTRY_MASK) return PL10N_ERR_LIMIT;
   cat->by_translation_built = 1;
   size_t n = BUF_COUNT(&cat->entries, catalog_entry);
   for (uint32_t i = 0; i < n; i++) {
@@ -392,11 +396,12 @@ static pl10n_status build_reverse_index(pl10n_catalog *cat) {
       if (st != PL10N_OK) return st;
       int inserted;
       uint32_t existing;
-      st = strmap_put(&cat->by_translation, cat->key.data, cat->key.len, i,
-                      &inserted, &existing);
+      /* The value: the entry, and which of its forms the text is. */
+      st = strmap_put(&cat->by_translation, cat->key.data, cat->key.len,
+                      i | (k << FORM_SHIFT), &inserted, &existing);
       if (st != PL10N_OK) return st;
-      if (!inserted && existing != i) {
-        uint32_t pair[2] = {existing, i};
+      if (!inserted && (existing & ENTRY_MASK) != i) {
+        uint32_t pair[2] = {existing & ENTRY_MASK, i};
         st = buf_push_item(&cat->collisions, pair, sizeof pair);
         if (st != PL10N_OK) return st;
       }
@@ -405,14 +410,16 @@ static pl10n_status build_reverse_index(pl10n_catalog *cat) {
   return PL10N_OK;
 }
 
-int catalog_find_by_translation(pl10n_catalog *cat, const char *msgctxt,
-                                const char *text, catalog_entry **entry,
-                                catalog_entry **other) {
+int catalog_find_form_by_translation(pl10n_catalog *cat, const char *msgctxt,
+                                     const char *text, catalog_entry **entry,
+                                     catalog_entry **other, uint32_t *form) {
   if (!cat->by_translation_built && build_reverse_index(cat) != PL10N_OK) return 0;
   if (translation_key(&cat->key, msgctxt, text) != PL10N_OK) return 0;
-  uint32_t index;
-  if (!strmap_get(&cat->by_translation, cat->key.data, cat->key.len, &index))
+  uint32_t value;
+  if (!strmap_get(&cat->by_translation, cat->key.data, cat->key.len, &value))
     return 0;
+  uint32_t index = value & ENTRY_MASK;
+  if (form) *form = value >> FORM_SHIFT;
   catalog_entry *entries = BUF_ITEMS(&cat->entries, catalog_entry);
   *entry = &entries[index];
   const uint32_t *pairs = BUF_ITEMS(&cat->collisions, uint32_t);
@@ -424,4 +431,10 @@ int catalog_find_by_translation(pl10n_catalog *cat, const char *msgctxt,
     }
   }
   return 1;
+}
+
+int catalog_find_by_translation(pl10n_catalog *cat, const char *msgctxt,
+                                const char *text, catalog_entry **entry,
+                                catalog_entry **other) {
+  return catalog_find_form_by_translation(cat, msgctxt, text, entry, other, NULL);
 }

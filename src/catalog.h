@@ -53,6 +53,11 @@ static inline const char *catalog_string(const pl10n_catalog *cat, uint32_t off)
 catalog_entry *catalog_find(pl10n_catalog *cat, const char *msgctxt,
                             const char *msgid);
 
+/* The same, also telling which plural FORM of the entry TEXT is. */
+int catalog_find_form_by_translation(pl10n_catalog *cat, const char *msgctxt,
+                                     const char *text, catalog_entry **entry,
+                                     catalog_entry **other, uint32_t *form);
+
 /* The plural entry whose msgid_plural is MSGID_PLURAL, or NULL: a page
    may show the plural form of its chrome ("12 comments"). */
 catalog_entry *catalog_find_plural(pl10n_catalog *cat, const char *msgctxt,
@@ -64,7 +69,7 @@ int catalog_accept(pl10n_catalog *cat, catalog_entry *e);
 /* The compiled operations of accepted entry E for count N (plural
    entries), or of its one form.  Returns 0 when the plural rule gives no
    usable form for N. */
-int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, unsigned long n,
+int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, double n,
                 const char **ops, uint32_t *len);
 
 /* Finds the entry whose accepted translation TEXT is (TEXT as extracted

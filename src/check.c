@@ -521,9 +521,13 @@ static void check_entry(po_context *ctx, const finding_at *at, const char *plura
       }
     }
   }
-  if (same && has_letters(msgid))
-    add_finding(c, list, PL10N_CHECK_WARNING, "same-as-msgid", at,
-                "the msgstr is the same as the msgid (left untranslated?)");
+  if (same && has_letters(msgid)) {
+    buf_clear(&c->scratch);
+    append_text(c, &c->scratch, "the msgstr is the same as the msgid ");
+    append_quoted(c, &c->scratch, msgid);
+    append_text(c, &c->scratch, " (left untranslated?)");
+    add_finding(c, list, PL10N_CHECK_WARNING, "same-as-msgid", at, c->scratch.data);
+  }
 }
 
 /* ---- catalogs: the header's plural rule ----------------------------------- */
@@ -583,8 +587,8 @@ static void check_plural_header(po_context *ctx, const char *plural_forms,
     }
   }
   if (n_invalid) {
-    append_text(c, &c->scratch, "Plural-Forms gives no msgstr index below "
-                "nplurals=%d at ", ctx->rule.nplurals);
+    append_text(c, &c->scratch, "Plural-Forms gives no usable msgstr index "
+                "(nplurals=%d) at ", ctx->rule.nplurals);
     append_numbers(c, invalid, n_invalid < QUOTE_NUMBERS ? n_invalid : QUOTE_NUMBERS,
                    n_invalid);
     add_finding(c, list, has_plurals ? PL10N_CHECK_ERROR : PL10N_CHECK_WARNING,
@@ -607,6 +611,12 @@ static void check_plural_header(po_context *ctx, const char *plural_forms,
     if (n_bad) {
       append_text(c, &c->scratch, "; they disagree at ");
       append_numbers(c, bad, shown, n_bad);
+    } else {
+      /* Russian's gettext rule: CLDR's "other" is for fractions only. */
+      append_text(c, &c->scratch, "; they agree for the whole numbers 0 to %d",
+                  PLURAL_RANGE);
+      add_finding(c, list, PL10N_CHECK_INFO, "plural-forms-cldr", at, c->scratch.data);
+      return;
     }
   } else if (n_bad) {
     append_text(c, &c->scratch, "Plural-Forms disagrees with CLDR for %s at ",
@@ -957,9 +967,16 @@ static void classify_chrome(pl10n_check *c, check_page *p, const pl10n_page *pag
     }
     for (size_t j = 0; j < n_cats; j++) {
       catalog_entry *e, *other;
-      if (!cats[j].catalog || pl->of_catalog[j] < 0 ||
-          !catalog_find_by_translation(cats[j].catalog, m.msgctxt, m.msgid, &e, &other))
-        continue;
+      if (!cats[j].catalog || pl->of_catalog[j] < 0) continue;
+      int found = catalog_find_by_translation(cats[j].catalog, m.msgctxt, m.msgid, &e,
+                                              &other);
+      /* A plural message's msgid may come from pl:singular whatever form
+         the page shows: it reads as any language that translates it. */
+      if (!found && m.msgid_plural && source) {
+        e = catalog_find(cats[j].catalog, m.msgctxt, m.msgid);
+        found = e && catalog_accept(cats[j].catalog, e);
+      }
+      if (!found) continue;
       mask |= (uint64_t)1 << pl->of_catalog[j];
       if (!msgid) msgid = catalog_string(cats[j].catalog, e->msgid);
     }
@@ -1022,6 +1039,11 @@ static void check_fallbacks(pl10n_check *c, check_page *p, const pl10n_page *pag
       if (e && catalog_accept(loc->catalog, e)) continue;
       buf_clear(&c->scratch);
       append_quoted(c, &c->scratch, msgids[i]);
+      if (m.msgctxt) {
+        append_text(c, &c->scratch, " (msgctxt ");
+        append_quoted(c, &c->scratch, m.msgctxt);
+        append_text(c, &c->scratch, ")");
+      }
       if (e)
         append_text(c, &c->scratch, ": its %s translation (%s:%u) is rejected; it "
                     "would stay in %s", lang, pl10n_catalog_path(loc->catalog),

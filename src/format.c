@@ -207,7 +207,10 @@ static pl10n_status write_relative(pl10n_formats *f, locale_formatters *l,
   if (seconds < 0) amount = -amount;
   UChar text[128];
   UErrorCode err = U_ZERO_ERROR;
-  int32_t n = ureldatefmt_formatNumeric(l->relative, amount, unit, text, 128, &err);
+  /* Under a second away is "now" ("ngayon"), not "in 0 seconds". */
+  int32_t n = amount == 0 && unit == UDAT_REL_UNIT_SECOND
+                  ? ureldatefmt_format(l->relative, 0.0, unit, text, 128, &err)
+                  : ureldatefmt_formatNumeric(l->relative, amount, unit, text, 128, &err);
   if (U_FAILURE(err)) return PL10N_ERR_LOCALE;
   return append_uchars(out, text, n);
 }

@@ -230,12 +230,9 @@ static void add_message(parser_state *ps, pl10n_message_kind kind,
               : v[i].format == VALUE_NUMBER)
         m.count = i;
     }
-    if (m.msgid_plural != NO_STRING && m.count == NO_STRING) {
-      fail(ps, PL10N_ERR_XML, "%s",
-           "pl:plural needs a count: a pl:value element with a number "
-           "(or the one pl:count names)");
-      return;
-    }
+    /* A plural message without a count is a template error (extract
+       reports it) or a page whose form left the count out (render finds
+       the form from the text). */
   }
   if (ps->status != PL10N_OK) return;
   uint32_t index = (uint32_t)PAGE_MESSAGE_COUNT(page);
@@ -689,6 +686,24 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
 
 /* ---- end tags and content ---------------------------------------------- */
 
+/* A {NAME} written as text where a value has that name would be read as
+   the value: refuse the page. */
+static void check_value_names(parser_state *ps, open_unit *u) {
+  const page_part *v = BUF_ITEMS(&u->values, page_part);
+  for (size_t i = 0; i < BUF_COUNT(&u->values, page_part); i++) {
+    const char *name = page_string(ps->page, v[i].name);
+    size_t n = strlen(name), uses = 0;
+    for (const char *p = u->text.data; p && (p = strchr(p, '{')) != NULL; p++)
+      if (strncmp(p + 1, name, n) == 0 && p[1 + n] == '}') uses++;
+    if (uses > 1) {
+      fail(ps, PL10N_ERR_XML,
+           "the text {%s} clashes with the value of that name; rename the value",
+           name);
+      return;
+    }
+  }
+}
+
 /* Tells translators what each {NAME} of the message stands for. */
 static void describe_values(parser_state *ps, open_unit *u) {
   static const char *const what[] = {
@@ -766,6 +781,7 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
       buf_clear(&u->text);
       check(ps, buf_append_xml_escaped(&u->text, singular, strlen(singular), 0));
     }
+    if (u->nonempty) check_value_names(ps, u);
     if (u->nonempty) describe_values(ps, u);
     if (u->nonempty)
       add_message(ps, PL10N_MESSAGE_TEXT, &u->text, u->msgctxt, &u->comments,
@@ -1068,6 +1084,7 @@ void pl10n_page_message(const pl10n_page *page, size_t i, pl10n_message *msg) {
   msg->msgctxt = page_string(page, m->msgctxt);
   msg->msgid = page_string(page, m->msgid);
   msg->msgid_plural = page_string(page, m->msgid_plural);
+  msg->has_count = m->count != NO_STRING;
   msg->comments = page_string(page, m->comments);
   msg->line = m->line;
   msg->column = m->column;

@@ -18,6 +18,10 @@
 
 #define NO_STRING UINT32_MAX
 
+#define PLURAL_NEEDS_COUNT \
+  "pl:plural needs a count: a pl:value element with a number (or the one " \
+  "pl:count names)"
+
 /* An element inside a message: inline markup, a placeholder child, or a
    value (pl:value) written {NAME} in the msgid. */
 typedef struct page_part {

@@ -143,7 +143,7 @@ static pl10n_status source_ops(render_plan *plan, const char *msgid,
 
 /* The count of a plural message: its count value read as a whole number. */
 static pl10n_status message_count(const pl10n_page *page, const page_message *m,
-                                  unsigned long *n, pl10n_error *err) {
+                                  double *n, pl10n_error *err) {
   const page_part *v = PAGE_PARTS(page) + m->first_part + m->n_inline +
                        m->n_placeholders + m->count;
   const char *raw = page_string(page, v->value);
@@ -152,8 +152,7 @@ static pl10n_status message_count(const pl10n_page *page, const page_message *m,
     return error_set(err, PL10N_ERR_XML, page->name, m->line, m->column,
                      "the count {%s} is \"%s\", not a number",
                      page_string(page, v->name), raw);
-  /* Plural rules take whole numbers; a count of -3 or 3.5 reads as 3. */
-  *n = (unsigned long)fabs(value);
+  *n = fabs(value); /* -3 items are counted like 3 */
   return PL10N_OK;
 }
 
@@ -200,9 +199,13 @@ pl10n_status render_plan_make(const pl10n_page *page,
     c->language = page_language;
     const char *msgid = text;
     const char *msgid_plural = page_string(page, m->msgid_plural);
+    double number = 0;
+    int counted = 0;
     if (page_catalog && !known_msgid(cats, n, ctxt, text, msgid_plural)) {
       catalog_entry *e = NULL, *other = NULL;
-      int found = catalog_find_by_translation(page_catalog, ctxt, text, &e, &other);
+      uint32_t form = 0;
+      int found = catalog_find_form_by_translation(page_catalog, ctxt, text, &e,
+                                                   &other, &form);
       if (found == 2) {
         st = error_set(err, PL10N_ERR_AMBIGUOUS, page->name, m->line, m->column,
                        "\"%s\" is the translation of both \"%s\" and \"%s\" in %s",
@@ -225,14 +228,27 @@ pl10n_status render_plan_make(const pl10n_page *page,
       }
       msgid = catalog_string(page_catalog, e->msgid);
       msgid_plural = catalog_string(page_catalog, e->msgid_plural);
+      if (msgid_plural && m->count == NO_STRING) {
+        /* The form left the count out ("Isang sagot"): a count that the
+           page catalog's rule puts in that form stands for it. */
+        for (int k = 0; k <= 1000 && !counted; k++)
+          if (plural_index(&page_catalog->plural, k) == (int)form) {
+            number = k;
+            counted = 1;
+          }
+      }
       if (m->kind == PL10N_MESSAGE_TEXT && m->n_inline + m->n_placeholders) {
         st = build_maps(plan, page_catalog, e, m, &o[2], &o[3]);
         if (st != PL10N_OK) break;
       }
     }
-    unsigned long number = 0;
-    if (m->count != NO_STRING && (st = message_count(page, m, &number, err)) != PL10N_OK)
+    if (m->count != NO_STRING) {
+      if ((st = message_count(page, m, &number, err)) != PL10N_OK) break;
+    } else if (msgid_plural && !counted) {
+      st = error_set(err, PL10N_ERR_XML, page->name, m->line, m->column, "%s",
+                     PLURAL_NEEDS_COUNT);
       break;
+    }
     catalog_entry *t = opt->catalog ? find_message(opt->catalog, ctxt, msgid, msgid_plural)
                                     : NULL;
     if (t && t->msgid_plural != CATALOG_NONE) {

@@ -260,10 +260,10 @@ pl10n_status plural_from_cldr(const char *locale, plural_rule *rule) {
   return PL10N_OK;
 }
 
-static int category_of(UPluralRules *rules, unsigned long n, char *out, size_t size) {
+static int category_of(UPluralRules *rules, double n, char *out, size_t size) {
   UChar keyword[32];
   UErrorCode err = U_ZERO_ERROR;
-  int32_t len = uplrules_select(rules, (double)n, keyword, 32, &err);
+  int32_t len = uplrules_select(rules, n, keyword, 32, &err);
   if (U_FAILURE(err) || (size_t)len >= size) return 0;
   u_UCharsToChars(keyword, out, len);
   out[len] = '\0';
@@ -279,7 +279,7 @@ pl10n_status plural_cldr_category(const char *locale, unsigned long n, char *out
   return ok ? PL10N_OK : PL10N_ERR_LOCALE;
 }
 
-int plural_index(plural_rule *rule, unsigned long n) {
+int plural_index(plural_rule *rule, double n) {
   if (rule->from_cldr) {
     char category[32];
     if (!rule->icu_rules || !category_of(rule->icu_rules, n, category, sizeof category))
@@ -289,7 +289,9 @@ int plural_index(plural_rule *rule, unsigned long n) {
     return -1;
   }
   unsigned long v;
-  if (!evaluate(rule->expression, n, &v) || v >= (unsigned long)rule->nplurals)
+  if (n < 0 || n > 4e18 ||
+      !evaluate(rule->expression, (unsigned long)n, &v) ||
+      v >= (unsigned long)rule->nplurals)
     return -1;
   return (int)v;
 }

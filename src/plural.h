@@ -29,8 +29,10 @@ pl10n_status plural_parse(const char *plural_forms, plural_rule *rule,
 pl10n_status plural_from_cldr(const char *locale, plural_rule *rule);
 
 /* The msgstr index for count N; -1 when the expression cannot be
-   evaluated (e.g. division by zero) or gives an index >= nplurals. */
-int plural_index(plural_rule *rule, unsigned long n);
+   evaluated (e.g. division by zero) or gives an index >= nplurals.  CLDR
+   rules see N as it is (1.5 is not "one" in English); a gettext formula
+   sees its whole part, as ngettext's unsigned long would. */
+int plural_index(plural_rule *rule, double n);
 
 /* The CLDR category ("one", "other", ...) of N in LOCALE, written to OUT. */
 pl10n_status plural_cldr_category(const char *locale, unsigned long n, char *out,

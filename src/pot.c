@@ -148,6 +148,9 @@ pl10n_status pl10n_pot_add_page(pl10n_pot *pot, const pl10n_page *page,
   for (size_t i = 0; i < n; i++) {
     pl10n_message m;
     pl10n_page_message(page, i, &m);
+    if (m.msgid_plural && !m.has_count)
+      return error_set(err, PL10N_ERR_XML, name, m.line, m.column, "%s",
+                       PLURAL_NEEDS_COUNT);
     pl10n_status st = add_message(pot, &m, file_off);
     if (st != PL10N_OK)
       return error_set(err, st, name, m.line, m.column, "%s", pl10n_strerror(st));

@@ -494,9 +494,11 @@ pl10n_status translation_compile(const char *msgid, const char *msgid_plural,
   /* Outside plural forms every value of the msgid is used as often. */
   for (int k = 0; k < singular.n && st == PL10N_OK && !msgid_plural; k++) {
     if (values_used.count[k] != singular.count[k]) {
-      snprintf(reason, reason_size, "placeholder {%s} is used %d times, the source "
-               "text uses it %d times", singular.names[k], values_used.count[k],
-               singular.count[k]);
+      snprintf(reason, reason_size,
+               "placeholder {%s} appears %d time%s, but %d time%s in the source text",
+               singular.names[k], values_used.count[k],
+               values_used.count[k] == 1 ? "" : "s", singular.count[k],
+               singular.count[k] == 1 ? "" : "s");
       st = PL10N_ERR_XML;
     }
   }

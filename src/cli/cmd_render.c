@@ -407,7 +407,9 @@ int cmd_render(int argc, char **argv) {
   else if (job.output && job.out_dir) usage_error = N_("-o and --out-dir exclude each other");
   double now = NAN;
   if (!usage_error && now_arg && !parse_now(now_arg, &now))
-    usage_error = N_("--now wants an ISO 8601 date-time or @SECONDS");
+    usage_error = now_arg == epoch
+                      ? N_("SOURCE_DATE_EPOCH must be a number of seconds since 1970")
+                      : N_("--now wants an ISO 8601 date-time or @SECONDS");
   if (!usage_error && !pl10n_formats_valid_zone(time_zone))
     usage_error = N_("--time-zone wants a time zone name such as Asia/Manila");
   if (usage_error) {

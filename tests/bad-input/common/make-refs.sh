@@ -1,0 +1,10 @@
+# make-refs.sh - renders the good pages a.xhtml and c.xhtml one at a time
+# into ref/LOCALE/PAGE (tl and en, catalog tl.po): what a batch run must
+# still write for them when another page of the batch is bad.
+set -e
+for l in tl en; do
+  mkdir -p "ref/$l"
+  for p in a.xhtml c.xhtml; do
+    pagel10n render -c tl.po -l "$l" -o "ref/$l/$p" "$p"
+  done
+done
