@@ -57,7 +57,7 @@ PROGRAM := $(BUILDDIR)/pagel10n
 FLAGS_STAMP := $(BUILDDIR)/flags
 $(shell mkdir -p $(BUILDDIR) && echo '$(CC) $(ALL_CFLAGS)' | cmp -s - $(FLAGS_STAMP) || echo '$(CC) $(ALL_CFLAGS)' > $(FLAGS_STAMP))
 
-.PHONY: all check demo deps clean install uninstall bench fuzz fuzz-build update-po
+.PHONY: all check demo deps clean install uninstall bench fuzz fuzz-build update-po browser-check
 all: $(PROGRAM) $(SHARED_LIB) pagel10n
 
 # The program at the top of the tree is the normal build's.
@@ -186,6 +186,8 @@ install: all $(BUILDDIR)/pagel10n.pc
 	install -m 644 include/pagel10n.h $(DESTDIR)$(INCLUDEDIR)/pagel10n.h
 	install -m 644 $(BUILDDIR)/pagel10n.pc $(DESTDIR)$(LIBDIR)/pkgconfig/pagel10n.pc
 	install -m 644 pagel10n.1 $(DESTDIR)$(MANDIR)/man1/pagel10n.1
+	install -d $(DESTDIR)$(PREFIX)/share/pagel10n
+	install -m 644 pagel10n.mk $(DESTDIR)$(PREFIX)/share/pagel10n/pagel10n.mk
 	for lang in $(PO_LINGUAS); do \
 	  install -d $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES && \
 	  install -m 644 $(BUILDDIR)/locale/$$lang/LC_MESSAGES/pagel10n.mo \
@@ -196,7 +198,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/pagel10n $(DESTDIR)$(LIBDIR)/libpagel10n.a \
 	  $(DESTDIR)$(LIBDIR)/libpagel10n.so.0 $(DESTDIR)$(LIBDIR)/libpagel10n.so \
 	  $(DESTDIR)$(INCLUDEDIR)/pagel10n.h $(DESTDIR)$(LIBDIR)/pkgconfig/pagel10n.pc \
-	  $(DESTDIR)$(MANDIR)/man1/pagel10n.1
+	  $(DESTDIR)$(MANDIR)/man1/pagel10n.1 \
+	  $(DESTDIR)$(PREFIX)/share/pagel10n/pagel10n.mk
 	for lang in $(PO_LINGUAS); do \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$lang/LC_MESSAGES/pagel10n.mo; \
 	done
@@ -212,6 +215,11 @@ demo:
 	bash scripts/install-deps.sh
 	$(MAKE) all
 	$(MAKE) -C examples/news demo
+	bash tests/browser/screenshot.sh examples/news/out
+
+# The browser test alone (make check runs it too when chromium is there).
+browser-check: all
+	PAGEL10N=$(abspath $(PROGRAM)) bash tests/browser/run.sh
 
 clean:
 	rm -rf build build-san build-fuzz pagel10n tests/potcmp

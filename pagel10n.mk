@@ -13,8 +13,8 @@
 # po/LINGUAS, checks the catalogs with msgfmt -c and renders every page for
 # every locale into out/LOCALE/, redoing only what changed:
 #
-#   templates ──> POT ──> PODIR/LL.po ──> msgfmt -c ──> out/LL/PAGE
-#                                  pages ────────────┘
+#   templates --> POT --> PODIR/LL.po --> msgfmt -c --> OUT/LL/PAGE
+#                                         PAGEDIR/PAGE ---^
 #
 # Settings (set them before the include; all have defaults but TEMPLATES):
 #
@@ -34,7 +34,7 @@
 #   PAGEL10N_RENDER_SOURCE yes: also render the pages into the source
 #                          language (OUT/en/); no: only the LINGUAS
 #   PAGEL10N_OUT           where the rendered pages go (default: out)
-#   PAGEL10N_RENDER_FLAGS  extra render options, e.g. --now @$$SOURCE_DATE_EPOCH
+#   PAGEL10N_RENDER_FLAGS  extra render options, e.g. --now @$(SOURCE_DATE_EPOCH)
 #                          --time-zone Asia/Manila; a change re-renders all
 #   PAGEL10N_RENDER_MODE   locale (default) or page: see "Rendering" below
 #   PAGEL10N_SHARDS        processes of pagel10n-render-all (default: 1)
@@ -78,6 +78,9 @@
 #   and the stamp LL.merged records the merge, so an unchanged catalog does
 #   not re-render anything.
 # * LL.valid records that msgfmt -c accepted PODIR/LL.po as it is now.
+# * Every render waits for every merge (render -d reads all of PODIR, and
+#   msgmerge --update rewrites a catalog in place), but only its own
+#   catalog's change renders a locale again.
 # * OUT/LL/PAGE depends on PAGEDIR/PAGE, PODIR/LL.po (through LL.valid), the
 #   program and the render flags.  OUT/SOURCE_LANG/PAGE depends on the page,
 #   the program and the flags only: a page whose chrome is in the source
@@ -115,6 +118,7 @@
 # inside PAGEL10N_PAGEDIR unless PAGEL10N_PAGES is set explicitly.  The page
 # list of the locale mode is passed through a file (--files-from), so any
 # number of pages works; extract gets the templates on its command line.
+# The outputs of a page taken out of PAGEL10N_PAGES stay until pagel10n-clean.
 # GNU make 4.2 or later ($(file)); every name this file defines starts with
 # PAGEL10N_ or pagel10n-.
 
@@ -191,6 +195,7 @@ PAGEL10N_PAGE_FILES := $(addprefix $(PAGEL10N_PAGEDIR)/,$(PAGEL10N_PAGES))
 PAGEL10N_POT_STAMP := $(PAGEL10N_STAMPDIR)/pot.stamp
 PAGEL10N_FLAGS_FILE := $(PAGEL10N_STAMPDIR)/render.flags
 PAGEL10N_VALID := $(foreach l,$(PAGEL10N_LINGUAS),$(PAGEL10N_STAMPDIR)/$(l).valid)
+PAGEL10N_ALL_PO := $(foreach l,$(PAGEL10N_LINGUAS),$(PAGEL10N_PODIR)/$(l).po)
 PAGEL10N_MOFILES := $(foreach l,$(PAGEL10N_LINGUAS),$(PAGEL10N_PODIR)/$(l).mo)
 
 # Fails with a hint when the program is not there.
@@ -335,7 +340,8 @@ PAGEL10N_MISSING_$(1) := $(patsubst $(PAGEL10N_OUT)/$(2)/%,%,$(filter-out $(wild
 $(PAGEL10N_OUTPUTS_$(1)): $(PAGEL10N_STAMPDIR)/render-$(1).stamp
 
 $(PAGEL10N_STAMPDIR)/render-$(1).stamp: $(PAGEL10N_PAGE_FILES) $(PAGEL10N_CATDEPS_$(1)) \
-    $(PAGEL10N_TOOL_DEP) $(PAGEL10N_FLAGS_FILE) $$(if $$(PAGEL10N_MISSING_$(1)),pagel10n-FORCE) | $(PAGEL10N_STAMPDIR)
+    $(PAGEL10N_TOOL_DEP) $(PAGEL10N_FLAGS_FILE) $$(if $$(PAGEL10N_MISSING_$(1)),pagel10n-FORCE) \
+    | $(PAGEL10N_STAMPDIR) $(PAGEL10N_ALL_PO)
 	$$(PAGEL10N_NEED_TOOL)
 	@: >$$@.tmp
 	$$(file >$$@.list,$$(call PAGEL10N_LINES,$$(call PAGEL10N_TODO,$(1))))
@@ -350,7 +356,7 @@ endef
 # Page mode: one process per (locale, page).
 define PAGEL10N_PAGE_RULES
 $(PAGEL10N_OUTPUTS_$(1)): $(PAGEL10N_OUT)/$(2)/%: $(PAGEL10N_PAGEDIR)/% $(PAGEL10N_CATDEPS_$(1)) \
-    $(PAGEL10N_TOOL_DEP) $(PAGEL10N_FLAGS_FILE)
+    $(PAGEL10N_TOOL_DEP) $(PAGEL10N_FLAGS_FILE) | $(PAGEL10N_ALL_PO)
 	$$(PAGEL10N_NEED_TOOL)
 	@mkdir -p $$(@D)
 	$(PAGEL10N) render -q -d $(PAGEL10N_PODIR) -l $(1) $(PAGEL10N_RENDER_FLAGS) -o $$@ $$<
@@ -378,7 +384,7 @@ pagel10n-render-all: $(foreach k,$(PAGEL10N_SHARD_LIST),pagel10n-render-shard-$(
 	  touch -r $(PAGEL10N_BATCH_START) $(PAGEL10N_STAMPDIR)/render-$$l.stamp; done;) \
 	rm -f $(PAGEL10N_BATCH_START) $(PAGEL10N_STAMPDIR)/pages.list
 
-$(PAGEL10N_BATCH_START): $(PAGEL10N_VALID) $(PAGEL10N_FLAGS_FILE) pagel10n-FORCE | $(PAGEL10N_STAMPDIR)
+$(PAGEL10N_BATCH_START): $(PAGEL10N_VALID) $(PAGEL10N_FLAGS_FILE) pagel10n-FORCE | $(PAGEL10N_STAMPDIR) $(PAGEL10N_ALL_PO)
 	$(PAGEL10N_NEED_TOOL)
 	$(if $(strip $(PAGEL10N_PAGES)),,$(error pagel10n.mk: no pages (PAGEL10N_PAGES is empty)))
 	$(file >$(PAGEL10N_STAMPDIR)/pages.list,$(call PAGEL10N_LINES,$(PAGEL10N_PAGES)))
@@ -395,13 +401,15 @@ $(foreach k,$(PAGEL10N_SHARD_LIST),pagel10n-render-shard-$(k)): pagel10n-render-
 
 # Against the POT as the templates are now; the catalogs are checked as they
 # are (a message the POT added counts as untranslated, merged or not).
+PAGEL10N_CHECK_CMD = $(PAGEL10N) check -d $(PAGEL10N_PODIR) --pot $(PAGEL10N_POT) \
+  $(if $(PAGEL10N_LINGUAS),-l $(call PAGEL10N_COMMAS,$(PAGEL10N_LINGUAS))) \
+  --source-lang $(PAGEL10N_SOURCE_LANG) \
+  $(if $(PAGEL10N_MIN_COVERAGE),--min-coverage $(PAGEL10N_MIN_COVERAGE)) \
+  $(PAGEL10N_CHECK_FLAGS) $(PAGEL10N_CHECK_PAGES)
+
 pagel10n-check: $(PAGEL10N_POT)
 	$(PAGEL10N_NEED_TOOL)
-	$(PAGEL10N) check -d $(PAGEL10N_PODIR) --pot $(PAGEL10N_POT) \
-	  $(if $(PAGEL10N_LINGUAS),-l $(call PAGEL10N_COMMAS,$(PAGEL10N_LINGUAS))) \
-	  --source-lang $(PAGEL10N_SOURCE_LANG) \
-	  $(if $(PAGEL10N_MIN_COVERAGE),--min-coverage $(PAGEL10N_MIN_COVERAGE)) \
-	  $(PAGEL10N_CHECK_FLAGS) $(PAGEL10N_CHECK_PAGES)
+	$(strip $(PAGEL10N_CHECK_CMD))
 
 # ---- clean -----------------------------------------------------------------
 

@@ -12,7 +12,7 @@
 #   msgfmt    msgfmt --xml, one process per page, on a sample of pages
 #   itstool   itstool -m, one process per page, on a sample of pages
 #   extract   pagel10n extract and xgettext --its over the templates
-#   one page  a whole invocation for one page (hyperfine, or a loop)
+#   one page  a whole invocation for one page (a loop, variants interleaved)
 #   memory    peak RSS (/usr/bin/time) for 1, 10 and 1,000 pages
 #   profile   callgrind instruction counts per page (valgrind, if present)
 #
@@ -27,8 +27,8 @@
 #   BENCH_RESULTS   where to write the results (default bench/RESULTS.md)
 #   BENCH_PROFILE   0 to skip the callgrind part
 #
-# Needs perl, xmlwf (expat), /usr/bin/time (time); uses when present msgfmt
-# and xgettext (gettext), itstool, hyperfine, valgrind.  A missing optional
+# Needs bash >= 5, perl, xmlwf (expat), /usr/bin/time (time); uses when
+# present msgfmt and xgettext (gettext), itstool, valgrind.  A missing optional
 # tool makes its measurement "not measured", never a failure.
 set -eu
 export LC_ALL=C.UTF-8
@@ -60,7 +60,8 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have perl || die "perl is needed to generate the corpus"
 have xmlwf || die "xmlwf is needed (Debian package expat)"
 [ -x /usr/bin/time ] || die "/usr/bin/time is needed (Debian package time)"
-for t in msgfmt xgettext itstool hyperfine valgrind callgrind_annotate; do
+[ -n "${EPOCHREALTIME:-}" ] || die "bash 5 or later is needed (EPOCHREALTIME)"
+for t in msgfmt xgettext itstool valgrind callgrind_annotate; do
   have "$t" || say "note: $t not found; what needs it is not measured"
 done
 
@@ -85,17 +86,20 @@ SAMPLE_PAGES=()
 for ((i = 0; i < SAMPLE && i < ${#PAGES[@]}; i++)); do
   SAMPLE_PAGES+=("${PAGES[i * ${#PAGES[@]} / SAMPLE]}")
 done
-head -n 10 pages.list > pages10.list
 bytes_of() { cat "$@" | wc -c; }
 CORPUS_BYTES=$(bytes_of "${PAGES[@]}")
 SAMPLE_BYTES=$(bytes_of "${SAMPLE_PAGES[@]}")
 TEMPLATE_BYTES=$(bytes_of "${TEMPLATE_FILES[@]}")
-LARGEST=$(for p in "${PAGES[@]}"; do stat -c %s "$p"; done | sort -n | tail -1)
+LARGEST_PAGE=$(for p in "${PAGES[@]}"; do echo "$(stat -c %s "$p") $p"; done | sort -n | tail -n 1)
+LARGEST=${LARGEST_PAGE% *}; LARGEST_PAGE=${LARGEST_PAGE#* }
+# 10 pages for the memory runs: the first 9 and the largest, so that 10 and
+# 1,000 pages differ in number, not in the largest page.
+{ head -n 10 pages.list | grep -v -x -F "$LARGEST_PAGE" | head -n 9; echo "$LARGEST_PAGE"; } > pages10.list
 CATALOG_BYTES=$(stat -c %s po/tl.po)
 CATALOG_ENTRIES=$(grep -c '^msgid ' po/tl.po); CATALOG_ENTRIES=$((CATALOG_ENTRIES - 1))
 
 # ---- timing helpers ------------------------------------------------------------
-now_us() { local t; t=$(date +%s%N); echo $((t / 1000)); }
+now_us() { echo "${EPOCHREALTIME/./}"; }   # bash >= 5: no process, microseconds
 
 # timed LABEL CMD...: runs CMD once (stdout to /dev/null), appends
 # "wall_us user_s sys_s maxrss_kb" to times/LABEL.
@@ -132,7 +136,7 @@ measured() { [ -s "$WORK/times/$1" ]; }
 calc() { awk "BEGIN { printf \"%s\", $1 }"; }
 commas() { echo "$1" | sed -e :a -e "s/\\([0-9]\\)\\([0-9]\\{3\\}\\)\\(\$\\|,\\)/\\1,\\2\\3/;ta"; }
 # An awk function c(N): N with thousands separated by commas.
-AWK_COMMAS='function c(n,  s) { s = sprintf("%d", n); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9](0,)/, ",&", s); return s }'
+AWK_COMMAS='function c(n,  s) { s = sprintf("%d", n); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]($|,)/, ",&", s); return s }'
 fmt() { awk -v v="$1" -v f="${2:-%.2f}" 'BEGIN { printf f, v }'; }
 
 fresh_out() { rm -rf "$WORK/out"; }
@@ -156,13 +160,26 @@ xmlwf_out=$(xmlwf -n "${PAGES[@]}")
 cat "${PAGES[@]}" > /dev/null   # warm the page cache
 
 # ---- pages: render, xmlwf, cat (interleaved) -------------------------------------------
+# render also writes into tmpfs when there is room: the same work without
+# the file system's (ext4: block allocation, journal) share of the writes.
+SHM=""
+if [ -d /dev/shm ] && [ -w /dev/shm ] &&
+   [ "$(df -k --output=avail /dev/shm | tail -n 1)" -gt $((3 * CORPUS_BYTES / 1024)) ]; then
+  SHM=$(mktemp -d /dev/shm/pagel10n-bench.XXXXXX)
+  trap 'rm -rf "$SHM"' EXIT
+fi
 for ((r = 1; r <= REPS; r++)); do
-  say "pages: round $r of $REPS (cat, xmlwf, render)"
+  say "pages: round $r of $REPS (cat, xmlwf, render${SHM:+, render into tmpfs})"
   timed cat cat "${PAGES[@]}"
   timed xmlwf xmlwf -n "${PAGES[@]}"
   fresh_out
   timed render "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$WORK/out" --files-from pages.list
+  if [ -n "$SHM" ]; then
+    rm -rf "$SHM/out"
+    timed render-shm "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$SHM/out" --files-from pages.list
+  fi
 done
+[ -z "$SHM" ] || rm -rf "$SHM/out"
 
 # ---- peers, one process per page, on a sample -------------------------------------
 msgfmt_one() {
@@ -190,7 +207,8 @@ fi
 
 # ---- extract vs xgettext --its --------------------------------------------------------------
 for ((r = 1; r <= REPS; r++)); do
-  say "templates: round $r of $REPS (pagel10n extract, xgettext --its)"
+  say "templates: round $r of $REPS (pagel10n extract, xgettext --its, xmlwf)"
+  timed xmlwf-templates xmlwf -n "${TEMPLATE_FILES[@]}"
   timed extract "$PAGEL10N" extract -o "$WORK/extract.pot" "${TEMPLATE_FILES[@]}"
   if have xgettext; then
     timed xgettext xgettext --its="$ITS_RULES" -o "$WORK/xgettext.pot" "${TEMPLATE_FILES[@]}"
@@ -199,45 +217,41 @@ done
 EXTRACT_MSGS=$(($(grep -c '^msgid ' "$WORK/extract.pot") - 1))
 
 # ---- one page, the whole invocation -------------------------------------------------------------
+# The variants run in turn within each round (not one after the other, as
+# hyperfine would), so that a change in the machine's load falls on all of
+# them; the output directory is removed before each run; time from bash's
+# EPOCHREALTIME, so the loop's own cost is one fork and exec (the row
+# /bin/true shows it).
 ONE_PAGE=${PAGES[0]}
 ONE_DIR=$WORK/one
-say "one page: $ONE_PAGE, process start and catalog loading included"
+ONE_ROUNDS=${BENCH_ONE_ROUNDS:-60}
+say "one page: $ONE_PAGE, process start and catalog loading included ($ONE_ROUNDS rounds)"
 mkdir -p "$WORK/mo-only" && cp mo/tl.mo "$WORK/mo-only/" 2>/dev/null || true
-one_cmd=("$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$ONE_DIR" "$ONE_PAGE")
-one_cmd_mo=("$PAGEL10N" render -d "$WORK/mo-only" "${RENDER_OPTS[@]:2}" --out-dir "$ONE_DIR" "$ONE_PAGE")
-ONE_METHOD=""
+ONE_LABELS=(po version true)
+[ -s "$WORK/mo-only/tl.mo" ] && ONE_LABELS=(po mo version true)
+one_run() {
+  case $1 in
+    po) "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$ONE_DIR" "$ONE_PAGE" ;;
+    mo) "$PAGEL10N" render -d "$WORK/mo-only" "${RENDER_OPTS[@]:2}" --out-dir "$ONE_DIR" "$ONE_PAGE" ;;
+    version) "$PAGEL10N" --version > /dev/null ;;
+    true) /bin/true ;;
+  esac
+}
+for l in "${ONE_LABELS[@]}"; do : > "$WORK/one-$l.txt"; done
+for ((i = 0; i < ONE_ROUNDS + 5; i++)); do
+  for l in "${ONE_LABELS[@]}"; do
+    rm -rf "$ONE_DIR"
+    t0=$(now_us); one_run "$l" || die "one page: $l failed"; t1=$(now_us)
+    [ $i -lt 5 ] || echo $((t1 - t0)) >> "$WORK/one-$l.txt"   # 5 warm-up rounds
+  done
+done
 : > "$WORK/times/one.csv"
-if have hyperfine; then
-  ONE_METHOD="hyperfine -N, 5 warm-up runs, 100 runs; output directory removed before each run"
-  cmds=("${one_cmd[*]}")
-  [ -s "$WORK/mo-only/tl.mo" ] && cmds+=("${one_cmd_mo[*]}")
-  cmds+=("$PAGEL10N --version")
-  hyperfine -N --style none --warmup 5 --runs 100 --prepare "rm -rf $ONE_DIR" \
-    --export-csv "$WORK/one-hyperfine.csv" "${cmds[@]}" > /dev/null 2>&1 ||
-    die "hyperfine failed"
-  # command,mean,stddev,median,user,system,min,max  ->  label mean median min (ms)
-  awk -F, 'NR > 1 { l = ($1 ~ /--version/) ? "version" : ($1 ~ /mo-only/) ? "mo" : "po";
-                    printf "%s %.3f %.3f %.3f\n", l, $2 * 1000, $4 * 1000, $7 * 1000 }' \
-    "$WORK/one-hyperfine.csv" > "$WORK/times/one.csv"
-else
-  ONE_METHOD="a loop of 50 runs timed with date (hyperfine not installed)"
-  one_loop() {
-    local label=$1; shift
-    local i t0 t1
-    : > "$WORK/one-$label.txt"
-    for ((i = 0; i < 55; i++)); do
-      rm -rf "$ONE_DIR"
-      t0=$(now_us); "$@" > /dev/null; t1=$(now_us)
-      [ $i -lt 5 ] || echo "$((t1 - t0))" >> "$WORK/one-$label.txt"
-    done
-    sort -n "$WORK/one-$label.txt" | awk -v l="$label" '{ v[NR] = $1; s += $1 }
-      END { printf "%s %.3f %.3f %.3f\n", l, s / NR / 1000, v[int((NR + 1) / 2)] / 1000, v[1] / 1000 }' \
-      >> "$WORK/times/one.csv"
-  }
-  one_loop po "${one_cmd[@]}"
-  [ -s "$WORK/mo-only/tl.mo" ] && one_loop mo "${one_cmd_mo[@]}"
-  one_loop version "$PAGEL10N" --version
-fi
+for l in "${ONE_LABELS[@]}"; do
+  sort -n "$WORK/one-$l.txt" | awk -v l="$l" '{ v[NR] = $1; s += $1 }
+    END { printf "%s %.3f %.3f %.3f\n", l, s / NR / 1000, v[int((NR + 1) / 2)] / 1000, v[1] / 1000 }' \
+    >> "$WORK/times/one.csv"
+done
+ONE_METHOD="$ONE_ROUNDS rounds after 5 warm-up rounds, the variants in turn within each round"
 one() { awk -v l="$1" -v n="$2" '$1 == l { print $n }' "$WORK/times/one.csv"; }
 
 # ---- memory -----------------------------------------------------------------------------
@@ -271,6 +285,10 @@ if [ "$PROFILE" != 0 ] && have valgrind && have callgrind_annotate; then
   cg xmlwf1 xmlwf -n "${PAGES10[0]}"
   cg xmlwf10 xmlwf -n "${PAGES10[@]}"
   cg extract "$PAGEL10N" extract -o "$WORK/extract-cg.pot" "${TEMPLATE_FILES[@]}"
+  cg xmlwf-templates xmlwf -n "${TEMPLATE_FILES[@]}"
+  if have xgettext; then
+    cg xgettext xgettext --its="$ITS_RULES" -o "$WORK/xgettext-cg.pot" "${TEMPLATE_FILES[@]}"
+  fi
   # Per function: inclusive instructions per page, (10 pages - 1 page) / 9.
   for n in render1 render10; do
     callgrind_annotate --auto=no --inclusive=yes "$CG/$n.out" 2>/dev/null |
@@ -293,202 +311,224 @@ fi
 
 # ---- results ----------------------------------------------------------------------------------
 say "writing $RESULTS"
-mb() { calc "$CORPUS_BYTES / 1e6"; }
-CORPUS_MB=$(mb)
+n_pages=${#PAGES[@]}; n_sample=${#SAMPLE_PAGES[@]}; n_templates=${#TEMPLATE_FILES[@]}
+CORPUS_MB=$(calc "$CORPUS_BYTES / 1e6")
 SAMPLE_MB=$(calc "$SAMPLE_BYTES / 1e6")
 TEMPLATE_MB=$(calc "$TEMPLATE_BYTES / 1e6")
 wall() { calc "$(field "$1" 1) / 1e6"; }       # seconds, best run
-
-R_WALL=$(wall render);  X_WALL=$(wall xmlwf);  C_WALL=$(wall cat)
-R_MBS=$(calc "$CORPUS_MB / $R_WALL");  X_MBS=$(calc "$CORPUS_MB / $X_WALL");  C_MBS=$(calc "$CORPUS_MB / $C_WALL")
-R_PPS=$(calc "${#PAGES[@]} / $R_WALL"); X_PPS=$(calc "${#PAGES[@]} / $X_WALL"); C_PPS=$(calc "${#PAGES[@]} / $C_WALL")
-R_CPU=$(calc "$(field render 2) + $(field render 3)"); X_CPU=$(calc "$(field xmlwf 2) + $(field xmlwf 3)")
-RS_WALL=$(wall render-sample); RS_MBS=$(calc "$SAMPLE_MB / $RS_WALL")
-
+mbs() { calc "$2 / $(wall "$1")"; }             # mbs LABEL MB
+cpu() { calc "$(field "$1" 2) + $(field "$1" 3)"; }
+ratio() { calc "$1 / $2"; }
 status() { awk -v v="$1" -v t="$2" -v op="${3:->=}" 'BEGIN {
   ok = (op == ">=") ? v >= t : v < t; print ok ? "**met**" : "**not met**" }'; }
-ratio() { calc "$1 / $2"; }
+below() { awk -v v="$1" -v t="$2" 'BEGIN { exit !(v < t) }'; }
+kb() { calc "$1 / 1000" | xargs printf %.0f; }
+ms() { fmt "$(calc "$1 * 1000")" "${2:-%.0f}"; }
+
+R_MBS=$(mbs render "$CORPUS_MB"); X_MBS=$(mbs xmlwf "$CORPUS_MB"); C_MBS=$(mbs cat "$CORPUS_MB")
+RS_MBS=$(mbs render-sample "$SAMPLE_MB")
+RX=$(ratio "$R_MBS" "$X_MBS")
+if measured render-shm; then RSHM_MBS=$(mbs render-shm "$CORPUS_MB"); RXSHM=$(ratio "$RSHM_MBS" "$X_MBS"); fi
+if measured itstool; then
+  I_PP=$(calc "$(wall itstool) / $n_sample"); I_MBS=$(mbs itstool "$SAMPLE_MB"); RI=$(ratio "$R_MBS" "$I_MBS")
+fi
+if measured msgfmt; then
+  M_PP=$(calc "$(wall msgfmt) / $n_sample"); M_MBS=$(mbs msgfmt "$SAMPLE_MB"); RM=$(ratio "$R_MBS" "$M_MBS")
+fi
+E_WALL=$(wall extract); XT_WALL=$(wall xmlwf-templates)
+if measured xgettext; then XG_WALL=$(wall xgettext); RE=$(ratio "$XG_WALL" "$E_WALL"); fi
+ONE_MED=$(one po 3)
+RSS_TINY=$(maxrss rss-tiny); RSS_10=$(maxrss rss-10); RSS_1000=$(maxrss render)
+GROWTH=$((RSS_1000 - RSS_10))
+BUDGET=$(( (2 * LARGEST + CATALOG_BYTES) / 1024 ))
+OVER=$((RSS_1000 - RSS_TINY))
+if [ "$PROFILED" = 1 ]; then
+  total() { cat "$CG/$1.total"; }
+  RPP=$(( ($(total render10) - $(total render1)) / 9 ))
+  XPP=$(( ($(total xmlwf10) - $(total xmlwf1)) / 9 ))
+  RSTART=$(( $(total render1) - RPP ))
+  # Instructions of function F that the one-page run spends once.
+  once() { awk -F'\t' -v f="$1" 'NR == FNR { if ($2 == f) pp = $1; next }
+                                   $2 == f { printf "%d", $1 - pp; found = 1 }
+                                   END { if (!found) printf "0" }' \
+             "$CG/per-page.functions" "$CG/render1.functions"; }
+fi
 
 {
   echo "# pagel10n benchmark results"
   echo
-  echo "Written by \`make bench\` (bench/run.sh); numbers from one run on one machine."
+  echo "Written by \`make bench\` (bench/run.sh); every number comes from the one run described here."
   echo
   echo "## Machine"
   echo
-  echo "- $(nproc) CPUs: $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo); $(free -g | awk '/^Mem:/ { print $2 }') GiB;" \
-       "Linux $(uname -r); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- $(nproc) CPUs ($(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)), $(free -g | awk '/^Mem:/ { print $2 }') GiB, Linux $(uname -r);" \
+       "load average at the end of the run $(cut -d' ' -f1-3 /proc/loadavg) (a shared machine: compare the ratios, not the absolute numbers)"
   echo "- $(date -u '+%Y-%m-%d %H:%M UTC')"
-  echo "- $("$PAGEL10N" --version | head -n 1) (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src include 2>/dev/null || echo ', src/ modified'));" \
-       "$(xmlwf -v | head -n 1 | sed 's/xmlwf using //');" \
+  echo "- $("$PAGEL10N" --version | head -n 1) (commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT" diff --quiet HEAD -- src include 2>/dev/null || echo ', with uncommitted changes in src/'));" \
+       "Expat $(xmlwf -v | head -n 1 | sed 's/.*expat_//') (xmlwf);" \
        "ICU $(pkg-config --modversion icu-uc 2>/dev/null || echo '?');" \
-       "$(msgfmt --version 2>/dev/null | head -n 1 | sed 's/msgfmt (GNU gettext-tools)/GNU gettext/' || echo 'gettext: none');" \
+       "$(msgfmt --version 2>/dev/null | head -n 1 | sed 's/msgfmt (GNU gettext-tools)/GNU gettext/' || echo 'gettext: none') (msgfmt, xgettext, libgettextpo);" \
        "itstool $(itstool --version 2>/dev/null | awk '{print $2}' || echo none);" \
-       "$(hyperfine --version 2>/dev/null || echo 'hyperfine: none');" \
-       "$(valgrind --version 2>/dev/null || echo 'valgrind: none')"
+       "$(valgrind --version 2>/dev/null | sed 's/-/ /' || echo 'valgrind: none')"
   echo
-  echo "## Corpus (bench/gen-corpus.pl, deterministic)"
+  echo "## Corpus (bench/gen-corpus.pl; the same bytes on every machine)"
   echo
-  echo "- ${#PAGES[@]} article pages, $(fmt "$CORPUS_MB" %.1f) MB (mean $(calc "$CORPUS_BYTES / ${#PAGES[@]} / 1000" | xargs printf %.0f) KB, largest $(calc "$LARGEST / 1000" | xargs printf %.0f) KB);" \
-       "$MSGS_PER_PAGE chrome messages a page (text, attributes, inline links, a placeholder, a name, a date, a relative time, two plurals);" \
-       "the article (translate=\"no\", ~95% of the bytes) is built from the sentences of the seed page."
-  echo "- Catalog po/tl.po: $CATALOG_ENTRIES entries, $(calc "$CATALOG_BYTES / 1000" | xargs printf %.1f) KB; every chrome message of the corpus is translated (render: \"$summary\")."
-  echo "- ${#TEMPLATE_FILES[@]} templates, $(fmt "$TEMPLATE_MB" %.2f) MB, $EXTRACT_MSGS distinct messages."
+  echo "- $n_pages article pages, $(fmt "$CORPUS_MB" %.1f) MB (mean $(kb $((CORPUS_BYTES / n_pages))) KB, largest $(kb "$LARGEST") KB)," \
+       "each with $MSGS_PER_PAGE chrome messages (text, attributes, inline links, a placeholder, an author, a date, a relative time, two plurals)" \
+       "around an article marked translate=\"no\" (about 95% of the bytes) made of the sentences of the seed page."
+  echo "- Catalog po/tl.po: $CATALOG_ENTRIES entries, $(fmt "$(calc "$CATALOG_BYTES / 1000")" %.1f) KB, covering all the chrome (render: \"${summary#pagel10n: }\")."
+  echo "- $n_templates templates (the same chrome, a short article, one message of their own), $(fmt "$TEMPLATE_MB" %.2f) MB, $EXTRACT_MSGS distinct messages."
   echo
   echo "## Method"
   echo
-  echo "- Page cache warm.  Each timed run is repeated $REPS times, the repetitions of the tools compared are interleaved, and the fastest run counts (wall clock); user and system CPU and peak RSS (\`/usr/bin/time\`, maximum resident set size) are those of that run."
-  echo "- render: \`pagel10n render ${RENDER_OPTS[*]} --out-dir DIR --files-from pages.list\`: one process, each page parsed once and written for en and tl (two output files a page), into an emptied DIR."
-  echo "- xmlwf: \`xmlwf -n PAGES...\` (Expat with namespaces, as pagel10n parses; writes nothing).  cat: \`cat PAGES... > /dev/null\`."
-  echo "- msgfmt --xml and itstool: one process per page, as a site build would run them, on ${#SAMPLE_PAGES[@]} pages spread over the corpus ($(fmt "$SAMPLE_MB" %.1f) MB); each writes tl only.  The rules that make them see what pagel10n sees (HTML translate, inline elements) are bench/its/pagel10n-xhtml.its (itstool: -i; msgfmt and xgettext: GETTEXTDATADIRS=bench, bench/its/pagel10n-xhtml.loc).  Their throughput is compared with pagel10n's over the whole corpus, and over the same sample in one process (both shown)."
-  echo "- extract: \`pagel10n extract -o OUT TEMPLATES...\` vs \`xgettext --its=bench/its/pagel10n-xhtml.its -o OUT TEMPLATES...\`, one process each."
-  echo "- One page: \`pagel10n render ${RENDER_OPTS[*]} --out-dir DIR $ONE_PAGE\` ($(calc "$(stat -c %s "$ONE_PAGE") / 1000" | xargs printf %.0f) KB, en and tl), timed with $ONE_METHOD."
+  echo "- Page cache warm.  Each timed run is repeated $REPS times with the tools compared taking turns, and the fastest run counts (wall clock);" \
+       "user and system CPU and peak RSS (\`/usr/bin/time\`, maximum resident set size) are those of that run."
+  echo "- render: \`pagel10n render ${RENDER_OPTS[*]} --out-dir DIR --files-from pages.list\`: one process; each page parsed once and written for en and tl (two files a page) into an emptied DIR under bench/work/${SHM:+ (and, for comparison, in tmpfs)}."
+  echo "- xmlwf: \`xmlwf -n PAGES...\` (Expat with namespaces, as pagel10n parses; it writes nothing).  cat: \`cat PAGES... > /dev/null\`."
+  echo "- msgfmt --xml (\`msgfmt --xml -l tl --template=PAGE -o OUT tl.po\`) and itstool (\`itstool -i RULES -m tl.mo -o OUT PAGE\`): one process per page, as a site build runs them," \
+       "on $n_sample pages spread over the corpus ($(fmt "$SAMPLE_MB" %.1f) MB), scaled to the corpus; they write tl only, pagel10n writes en and tl." \
+       "bench/its/pagel10n-xhtml.its makes them see what pagel10n sees (HTML translate, inline elements); msgfmt and xgettext find it through GETTEXTDATADIRS=bench (bench/its/pagel10n-xhtml.loc)."
+  echo "- extract: \`pagel10n extract -o OUT TEMPLATES...\` against \`xgettext --its=bench/its/pagel10n-xhtml.its -o OUT TEMPLATES...\`, one process each."
+  echo "- One page: \`pagel10n render ${RENDER_OPTS[*]} --out-dir DIR $ONE_PAGE\` ($(kb "$(stat -c %s "$ONE_PAGE")") KB; en and tl; process start, ICU and catalog loading included):" \
+       "$ONE_METHOD, output directory removed before each run, timed with bash's EPOCHREALTIME."
   echo
   echo "## Targets"
   echo
   echo "| target | measured | result |"
   echo "|---|---|---|"
-  rx=$(ratio "$R_MBS" "$X_MBS")
-  echo "| render >= 0.66 x xmlwf throughput, en+tl from one parse | $(fmt "$rx") x ($(fmt "$R_MBS" %.0f) vs $(fmt "$X_MBS" %.0f) MB/s) | $(status "$rx" 0.66) |"
+  echo "| render >= 0.66 x xmlwf throughput, en+tl from one parse | $(fmt "$RX") x ($(fmt "$R_MBS" %.0f) vs $(fmt "$X_MBS" %.0f) MB/s) | $(status "$RX" 0.66) |"
   if measured itstool; then
-    I_PP=$(calc "$(field itstool 1) / 1e6 / ${#SAMPLE_PAGES[@]}")
-    I_MBS=$(calc "$SAMPLE_MB / ($I_PP * ${#SAMPLE_PAGES[@]})")
-    ri=$(ratio "$R_MBS" "$I_MBS")
-    echo "| render >= 100 x itstool | $(fmt "$ri" %.0f) x ($(fmt "$R_MBS" %.0f) vs $(fmt "$I_MBS") MB/s; $(fmt "$(calc "$I_PP * 1000")" %.0f) ms a page) | $(status "$ri" 100) |"
+    echo "| render >= 100 x itstool | $(fmt "$RI" %.0f) x ($(fmt "$R_MBS" %.0f) vs $(fmt "$I_MBS") MB/s; itstool $(ms "$I_PP") ms a page) | $(status "$RI" 100) |"
   else
     echo "| render >= 100 x itstool | itstool not installed | not measured |"
   fi
   if measured msgfmt; then
-    M_PP=$(calc "$(field msgfmt 1) / 1e6 / ${#SAMPLE_PAGES[@]}")
-    M_MBS=$(calc "$SAMPLE_MB / ($M_PP * ${#SAMPLE_PAGES[@]})")
-    rm_=$(ratio "$R_MBS" "$M_MBS")
-    echo "| render >= 10 x msgfmt --xml | $(fmt "$rm_" %.1f) x ($(fmt "$R_MBS" %.0f) vs $(fmt "$M_MBS" %.1f) MB/s; $(fmt "$(calc "$M_PP * 1000")" %.1f) ms a page) | $(status "$rm_" 10) |"
+    echo "| render >= 10 x msgfmt --xml | $(fmt "$RM" %.1f) x ($(fmt "$R_MBS" %.0f) vs $(fmt "$M_MBS" %.1f) MB/s; msgfmt $(ms "$M_PP" %.1f) ms a page) | $(status "$RM" 10) |"
   else
     echo "| render >= 10 x msgfmt --xml | msgfmt not installed | not measured |"
   fi
-  ONE_MED=$(one po 3)
-  echo "| one-page invocation < 5 ms wall (median) | $(fmt "$ONE_MED") ms (mean $(fmt "$(one po 2)"), min $(fmt "$(one po 4)")) | $(status "$ONE_MED" 5 '<') |"
+  echo "| one-page invocation < 5 ms wall | median $(fmt "$ONE_MED") ms (mean $(fmt "$(one po 2)"), fastest $(fmt "$(one po 4)")) | $(status "$ONE_MED" 5 '<') |"
   if measured xgettext; then
-    E_WALL=$(wall extract); XG_WALL=$(wall xgettext)
-    re=$(ratio "$XG_WALL" "$E_WALL")
-    echo "| extract >= 20 x xgettext --its | $(fmt "$re" %.1f) x ($(fmt "$(calc "$E_WALL * 1000")" %.0f) vs $(fmt "$(calc "$XG_WALL * 1000")" %.0f) ms for ${#TEMPLATE_FILES[@]} templates) | $(status "$re" 20) |"
+    echo "| extract >= 20 x xgettext --its | $(fmt "$RE" %.1f) x ($(ms "$E_WALL") vs $(ms "$XG_WALL") ms for $n_templates templates) | $(status "$RE" 20) |"
   else
     echo "| extract >= 20 x xgettext --its | xgettext not installed | not measured |"
   fi
-  RSS_TINY=$(maxrss rss-tiny); RSS_10=$(maxrss rss-10); RSS_1000=$(maxrss render)
-  GROWTH=$((RSS_1000 - RSS_10))
-  BUDGET=$(( (2 * LARGEST + CATALOG_BYTES) / 1024 ))
-  OVER=$((RSS_1000 - RSS_TINY))
-  echo "| peak RSS does not grow with the pages (1,000 vs 10 pages: at most one largest page, $((LARGEST / 1024)) KiB, more) | $RSS_1000 vs $RSS_10 KiB: $(printf %+d $GROWTH) KiB | $(status "$GROWTH" "$((LARGEST / 1024 + 1))" '<') |"
-  echo "| peak RSS under 2 x largest page + catalogs ($BUDGET KiB) above the process's own (render of a ${#PAGES[@]}-page-corpus chrome with a one-paragraph article, tiny.xhtml: $RSS_TINY KiB) | $OVER KiB | $(status "$OVER" "$((BUDGET + 1))" '<') |"
+  echo "| peak RSS does not grow with the number of pages: 1,000 pages vs 10 (both sets hold the largest page) within one page ($((LARGEST / 1024)) KiB) | $RSS_1000 vs $RSS_10 KiB, $(printf %+d $GROWTH) KiB | $(status "$GROWTH" "$((LARGEST / 1024 + 1))" '<') |"
+  echo "| peak RSS under 2 x largest page + catalogs ($BUDGET KiB) above the process's own (the run on tiny.xhtml, the same chrome around one paragraph: $RSS_TINY KiB) | $OVER KiB above | $(status "$OVER" "$((BUDGET + 1))" '<') |"
   echo
   echo "## Throughput"
   echo
   echo "| run | wall s (best of $REPS) | MB/s | pages/s | user s | sys s | peak RSS KiB |"
   echo "|---|---|---|---|---|---|---|"
-  echo "| cat, ${#PAGES[@]} pages (I/O floor) | $(fmt "$C_WALL" %.3f) | $(fmt "$C_MBS" %.0f) | $(fmt "$C_PPS" %.0f) | $(field cat 2) | $(field cat 3) | $(maxrss cat) |"
-  echo "| xmlwf -n, ${#PAGES[@]} pages (parse limit) | $(fmt "$X_WALL" %.3f) | $(fmt "$X_MBS" %.0f) | $(fmt "$X_PPS" %.0f) | $(field xmlwf 2) | $(field xmlwf 3) | $(maxrss xmlwf) |"
-  echo "| pagel10n render en+tl, ${#PAGES[@]} pages | $(fmt "$R_WALL" %.3f) | $(fmt "$R_MBS" %.0f) | $(fmt "$R_PPS" %.0f) | $(field render 2) | $(field render 3) | $RSS_1000 |"
-  echo "| pagel10n render en+tl, the ${#SAMPLE_PAGES[@]}-page sample | $(fmt "$RS_WALL" %.3f) | $(fmt "$RS_MBS" %.0f) | $(fmt "$(calc "${#SAMPLE_PAGES[@]} / $RS_WALL")" %.0f) | $(field render-sample 2) | $(field render-sample 3) | $(maxrss render-sample) |"
+  row() {  # row LABEL TEXT MB COUNT
+    echo "| $2 | $(fmt "$(wall "$1")" %.3f) | $(fmt "$(calc "$3 / $(wall "$1")")" %.1f) | $(fmt "$(calc "$4 / $(wall "$1")")" %.0f) | $(field "$1" 2) | $(field "$1" 3) | $(maxrss "$1") |"
+  }
+  row cat "cat, $n_pages pages (I/O floor)" "$CORPUS_MB" "$n_pages"
+  row xmlwf "xmlwf -n, $n_pages pages (parse limit)" "$CORPUS_MB" "$n_pages"
+  row render "**pagel10n render en+tl, $n_pages pages**" "$CORPUS_MB" "$n_pages"
+  if measured render-shm; then row render-shm "pagel10n render en+tl, $n_pages pages, output in tmpfs" "$CORPUS_MB" "$n_pages"; fi
+  row render-sample "pagel10n render en+tl, the $n_sample-page sample" "$SAMPLE_MB" "$n_sample"
   if measured msgfmt; then
-    echo "| msgfmt --xml tl, one process a page (${#SAMPLE_PAGES[@]} pages; x$(( ${#PAGES[@]} / ${#SAMPLE_PAGES[@]} )) for the corpus: $(fmt "$(calc "$M_PP * ${#PAGES[@]}")" %.1f) s) | $(fmt "$(wall msgfmt)" %.3f) | $(fmt "$M_MBS" %.1f) | $(fmt "$(calc "1 / $M_PP")" %.0f) | | | |"
+    echo "| msgfmt --xml tl, one process a page, $n_sample pages (the corpus: $(fmt "$(calc "$M_PP * $n_pages")" %.0f) s) | $(fmt "$(wall msgfmt)" %.3f) | $(fmt "$M_MBS" %.1f) | $(fmt "$(calc "1 / $M_PP")" %.0f) | | | |"
   fi
   if measured itstool; then
-    echo "| itstool -m tl, one process a page (${#SAMPLE_PAGES[@]} pages; for the corpus: $(fmt "$(calc "$I_PP * ${#PAGES[@]}")" %.0f) s) | $(fmt "$(wall itstool)" %.3f) | $(fmt "$I_MBS") | $(fmt "$(calc "1 / $I_PP")" %.1f) | | | |"
+    echo "| itstool -m tl, one process a page, $n_sample pages (the corpus: $(fmt "$(calc "$I_PP * $n_pages")" %.0f) s) | $(fmt "$(wall itstool)" %.3f) | $(fmt "$I_MBS") | $(fmt "$(calc "1 / $I_PP")" %.1f) | | | |"
   fi
-  echo "| pagel10n extract, ${#TEMPLATE_FILES[@]} templates | $(fmt "$(wall extract)" %.3f) | $(fmt "$(calc "$TEMPLATE_MB / $(wall extract)")" %.0f) | $(fmt "$(calc "${#TEMPLATE_FILES[@]} / $(wall extract)")" %.0f) | $(field extract 2) | $(field extract 3) | $(maxrss extract) |"
-  if measured xgettext; then
-    echo "| xgettext --its, ${#TEMPLATE_FILES[@]} templates | $(fmt "$XG_WALL" %.3f) | $(fmt "$(calc "$TEMPLATE_MB / $XG_WALL")" %.1f) | $(fmt "$(calc "${#TEMPLATE_FILES[@]} / $XG_WALL")" %.0f) | $(field xgettext 2) | $(field xgettext 3) | $(maxrss xgettext) |"
-  fi
+  row extract "**pagel10n extract, $n_templates templates**" "$TEMPLATE_MB" "$n_templates"
+  if measured xgettext; then row xgettext "xgettext --its, $n_templates templates" "$TEMPLATE_MB" "$n_templates"; fi
+  row xmlwf-templates "xmlwf -n, $n_templates templates (parse limit)" "$TEMPLATE_MB" "$n_templates"
   echo
-  echo "Other ratios from the same runs: render / xmlwf in CPU time (user + sys) $(fmt "$(ratio "$X_CPU" "$R_CPU")");" \
-       "render / cat $(fmt "$(ratio "$R_MBS" "$C_MBS")")."
+  echo "Other ratios from the same runs: render / xmlwf in CPU time (user + sys) $(fmt "$(ratio "$(cpu xmlwf)" "$(cpu render)")")$(measured render-shm && echo "; render with its output in tmpfs / xmlwf $(fmt "$RXSHM")"); render / cat $(fmt "$(ratio "$R_MBS" "$C_MBS")")."
   if measured itstool && measured msgfmt; then
-    echo "Over the same ${#SAMPLE_PAGES[@]} pages in one process: render $(fmt "$(ratio "$RS_MBS" "$I_MBS")" %.0f) x itstool, $(fmt "$(ratio "$RS_MBS" "$M_MBS")" %.1f) x msgfmt --xml."
+    echo "Over the same $n_sample pages in one process: render $(fmt "$(ratio "$RS_MBS" "$I_MBS")" %.0f) x itstool, $(fmt "$(ratio "$RS_MBS" "$M_MBS")" %.1f) x msgfmt --xml."
   fi
   echo
-  echo "One page, whole invocation (ms; mean / median / min):"
+  echo "One page, whole invocation (ms):"
   echo
-  echo "| command | mean | median | min |"
+  echo "| command | median | mean | fastest |"
   echo "|---|---|---|---|"
-  echo "| render -d po (tl.po through libgettextpo), en+tl | $(fmt "$(one po 2)") | $(fmt "$(one po 3)") | $(fmt "$(one po 4)") |"
-  if [ -n "$(one mo 2)" ]; then
-    echo "| render -d DIR holding only tl.mo, en+tl | $(fmt "$(one mo 2)") | $(fmt "$(one mo 3)") | $(fmt "$(one mo 4)") |"
-  fi
-  echo "| pagel10n --version (process start, dynamic linking) | $(fmt "$(one version 2)") | $(fmt "$(one version 3)") | $(fmt "$(one version 4)") |"
+  onerow() { echo "| $2 | $(fmt "$(one "$1" 3)") | $(fmt "$(one "$1" 2)") | $(fmt "$(one "$1" 4)") |"; }
+  onerow po "**render -d po (tl.po read by libgettextpo), en+tl**"
+  if [ -n "$(one mo 2)" ]; then onerow mo "render -d DIR holding only tl.mo, en+tl"; fi
+  onerow version "pagel10n --version (process start, dynamic linking)"
+  onerow true "/bin/true (the loop's own fork and exec)"
   echo
-  echo "Peak RSS (KiB): render of tiny.xhtml $RSS_TINY; 10 pages $RSS_10; ${#PAGES[@]} pages $RSS_1000; xmlwf over ${#PAGES[@]} pages $(maxrss xmlwf)."
+  echo "Peak RSS (KiB): render of tiny.xhtml $RSS_TINY; of 10 pages $RSS_10; of $n_pages pages $RSS_1000; xmlwf over $n_pages pages $(maxrss xmlwf)."
 
   if [ "$PROFILED" = 1 ]; then
-    r1=$(cat "$CG/render1.total"); r10=$(cat "$CG/render10.total")
-    x1=$(cat "$CG/xmlwf1.total"); x10=$(cat "$CG/xmlwf10.total")
-    RPP=$(( (r10 - r1) / 9 )); XPP=$(( (x10 - x1) / 9 )); RSTART=$((r1 - RPP))
     echo
-    echo "## Instruction counts (callgrind; stable where the wall clock is not)"
+    echo "## Instruction counts (callgrind: stable where the wall clock is not)"
     echo
-    echo "| | instructions |"
+    echo "| run | instructions |"
     echo "|---|---|"
     echo "| xmlwf -n, per page | $(commas $XPP) |"
     echo "| render en+tl, per page ((10 pages - 1 page) / 9) | $(commas $RPP) |"
-    echo "| render, per process (1 page minus the per-page cost) | $(commas $RSTART) |"
-    echo "| extract, ${#TEMPLATE_FILES[@]} templates | $(commas "$(cat "$CG/extract.total")") |"
+    echo "| render, once per process (the 1-page run less one page) | $(commas $RSTART) |"
+    echo "| pagel10n extract, $n_templates templates | $(commas "$(total extract)") |"
+    if have xgettext; then echo "| xgettext --its, $n_templates templates | $(commas "$(total xgettext)") |"; fi
+    echo "| xmlwf -n, $n_templates templates | $(commas "$(total xmlwf-templates)") |"
     echo
-    echo "Per-page instruction ratio xmlwf / render: **$(fmt "$(ratio "$XPP" "$RPP")")** (the wall-clock target is 0.66; writing the two outputs also costs kernel time, which callgrind does not count)."
+    echo "Instruction ratios: xmlwf / render per page **$(fmt "$(ratio "$XPP" "$RPP")")** (callgrind does not count the kernel's work of writing the outputs)$(have xgettext && echo "; xgettext / extract **$(fmt "$(ratio "$(total xgettext)" "$(total extract)")" %.1f)**, and xgettext / xmlwf $(fmt "$(ratio "$(total xgettext)" "$(total xmlwf-templates)")" %.1f), the most extract could reach while it parses with Expat")."
     echo
-    echo "Where render's per-page instructions go (inclusive, per page; functions of src/ and the library calls they make that cost most):"
+    echo "Where render's instructions per page go (inclusive: a function with what it calls; pagel10n's functions and the library calls that cost most):"
     echo
-    echo "| instructions / page | % of the page | function |"
+    echo "| instructions / page | share | function |"
     echo "|---|---|---|"
-    grep -E $'\t(src/|XML_Parse$|XML_GetCurrentLineNumber$|XML_GetCurrentColumnNumber$|uloc_forLanguageTag|ures_openDirect|ucal_open|udat_format|__memcpy|__memmove|malloc$|free$)' "$CG/per-page.functions" |
-      grep -v -E "'[0-9]" | grep -v -E $'\t(src/cli/main.c|src/cli/cmd_render.c:cmd_render)' |
+    grep -E $'\t(src/|XML_Parse$|XML_GetCurrentLineNumber$|XML_GetCurrentColumnNumber$|uloc_forLanguageTag|ures_openDirect|ucal_open|udat_format|__memcpy|__memmove|malloc$|free$|write$|__libc_write$)' "$CG/per-page.functions" |
+      grep -v -E "'[0-9]" | grep -v -E $'\t(src/cli/main.c|src/cli/cmd_render.c:cmd_render$)' |
       awk -F'\t' -v t="$RPP" "$AWK_COMMAS"' $1 * 100 >= t { printf "| %s | %.1f%% | %s |\n", c($1), 100 * $1 / t, $2 }' | head -n 25
     echo
-    echo "Per process (the one-page run's instructions that do not recur per page; top entries):"
+    echo "Once per process (the 1-page run's instructions that do not recur per page):"
     echo
-    echo "| instructions | function |"
+    echo "| instructions | what |"
     echo "|---|---|"
-    awk -F'\t' 'NR == FNR { pp[$2] = $1; next }
-                { once = $1 - pp[$2]; if (once > 300000) printf "%d\t%s\n", once, $2 }' \
-      "$CG/per-page.functions" "$CG/render1.functions" | sort -rn |
-      grep -v -E $'\t(0x|\\(below main\\)|main$|src/cli/main.c|_start|__libc_start|\\?\\?\\?|PROGRAM TOTALS|libc_start_call_main)' |
-      awk -F'\t' "$AWK_COMMAS"' { printf "| %s | %s |\n", c($1), $2 }' | head -n 16
+    echo "| $(commas "$(once src/catalog.c:pl10n_catalog_load)") | reading the catalog (src/catalog.c:pl10n_catalog_load; libgettextpo: $(commas "$(once po_file_read_v3)")) |"
+    echo "| $(commas "$(once _dl_start)") | the dynamic loader before main (_dl_start) |"
+    echo "| $(commas "$(once _dl_runtime_resolve_xsavec)") | lazy symbol binding (_dl_runtime_resolve) |"
+    echo "| $(commas "$(once src/format.c:format_value)") | ICU formatters created on first use (src/format.c:format_value) |"
+    echo "| $(commas "$(once src/plural.c:plural_from_cldr)") | CLDR plural rules (src/plural.c:plural_from_cldr) |"
+    echo "| $(commas "$(once src/cli/cmd_render.c:cmd_render)") | all of cmd_render |"
   fi
 
   echo
   echo "## Why a target is not met"
   echo
   any=0
-  if awk -v v="$rx" 'BEGIN { exit !(v < 0.66) }'; then
+  if below "$RX" 0.66; then
     any=1
-    echo "- **render vs xmlwf ($(fmt "$rx") x).** Expat's own work is the same in both (render parses with Expat);" \
-         "render's best run used $(field render 2) s user + $(field render 3) s system against xmlwf's $(field xmlwf 2) + $(field xmlwf 3) s." \
-         "The system time is mostly writing $(fmt "$(calc "2 * $CORPUS_MB")" %.0f) MB into $((2 * ${#PAGES[@]})) new files (temporary file and rename each), which xmlwf does not do;" \
-         "the user time above Expat's is pagel10n's per-page work (table above$( [ "$PROFILED" = 1 ] && echo ": $(commas $RPP) instructions a page against xmlwf's $(commas $XPP)"))." \
-         "To reach 0.66 x, render's whole per-page cost, the two writes included, must stay within 1.5 x xmlwf's parse."
+    echo "- **render vs xmlwf, $(fmt "$RX") x.** render parses with Expat, so Expat's work is the same in both; on top of it render writes" \
+         "$(fmt "$(calc "2 * $CORPUS_MB")" %.0f) MB into $((2 * n_pages)) new files (a temporary file and a rename each) and does its own per-page work." \
+         "Best runs: render $(field render 2) s user + $(field render 3) s system, xmlwf $(field xmlwf 2) + $(field xmlwf 3) s$(measured render-shm && echo "; with the output in tmpfs render reaches $(fmt "$RXSHM") x")." \
+         "$( [ "$PROFILED" = 1 ] && echo "Per page render executes $(commas $RPP) instructions against xmlwf's $(commas $XPP): the rows of the table above beyond XML_Parse's own Expat work are the excess.")" \
+         "At 0.66 x, everything render does beyond the parse, the two writes included, must fit in half of xmlwf's time."
   fi
-  if measured itstool && awk -v v="$ri" 'BEGIN { exit !(v < 100) }'; then
+  if measured itstool && below "$RI" 100; then
     any=1
-    echo "- **render vs itstool ($(fmt "$ri" %.0f) x).** Below 100 x: see the render row; itstool takes $(fmt "$(calc "$I_PP * 1000")" %.0f) ms a page here."
+    echo "- **render vs itstool, $(fmt "$RI" %.0f) x.** itstool takes $(ms "$I_PP") ms a page here; render's own throughput is the limit (first item)."
   fi
-  if measured msgfmt && awk -v v="$rm_" 'BEGIN { exit !(v < 10) }'; then
+  if measured msgfmt && below "$RM" 10; then
     any=1
-    echo "- **render vs msgfmt --xml ($(fmt "$rm_" %.1f) x).** msgfmt --xml takes $(fmt "$(calc "$M_PP * 1000")" %.1f) ms a page, process start included; render's per-page cost is in the tables above."
+    echo "- **render vs msgfmt --xml, $(fmt "$RM" %.1f) x.** msgfmt --xml takes $(ms "$M_PP" %.1f) ms a page, its process start included; render's own throughput is the limit (first item)."
   fi
-  if awk -v v="$ONE_MED" 'BEGIN { exit !(v >= 5) }'; then
+  if ! below "$ONE_MED" 5; then
     any=1
-    echo "- **one page ($(fmt "$ONE_MED") ms).** The process alone (\`--version\`: dynamic linking of ICU, libstdc++, libgettextpo) takes $(fmt "$(one version 3)") ms (median);" \
-         "$( [ -n "$(one mo 3)" ] && echo "loading the catalog from tl.mo instead of tl.po gives $(fmt "$(one mo 3)") ms, so libgettextpo's reading of the .po costs about $(fmt "$(calc "$(one po 3) - $(one mo 3)")") ms;")" \
-         "$( [ "$PROFILED" = 1 ] && echo "callgrind counts $(commas $RSTART) instructions per process against $(commas $RPP) for the page itself (per-process table above).")"
+    echo "- **one page, $(fmt "$ONE_MED") ms.** Starting the process alone (\`pagel10n --version\`: the dynamic loading of ICU, libstdc++ and libgettextpo) takes $(fmt "$(one version 3)") ms (median)" \
+         "$( [ -n "$(one mo 3)" ] && echo "and the same render with the catalog as tl.mo $(fmt "$(one mo 3)") ms")." \
+         "$( [ "$PROFILED" = 1 ] && echo "callgrind counts $(commas $RSTART) instructions once per process against $(commas $RPP) for the page: reading tl.po through libgettextpo $(commas "$(once po_file_read_v3)"), the dynamic loader $(commas "$(once _dl_start)"), ICU formatters $(commas "$(once src/format.c:format_value)").")"
   fi
-  if measured xgettext && awk -v v="$re" 'BEGIN { exit !(v < 20) }'; then
+  if measured xgettext && below "$RE" 20; then
     any=1
-    echo "- **extract vs xgettext ($(fmt "$re" %.1f) x).** Both are single processes over ${#TEMPLATE_FILES[@]} templates; xgettext takes $(fmt "$(calc "$XG_WALL * 1000")" %.0f) ms, extract $(fmt "$(calc "$E_WALL * 1000")" %.0f) ms" \
-         "of which the process start and the ICU set-up are a fixed part (see the one-page --version row)."
+    echo "- **extract vs xgettext, $(fmt "$RE" %.1f) x.** xgettext takes $(ms "$XG_WALL") ms and Expat alone (xmlwf) $(ms "$XT_WALL") ms over the $n_templates templates, so 20 x would need extract to finish in $(fmt "$(calc "$XG_WALL * 1000 / 20")" %.0f) ms$( below "$(calc "$XG_WALL / 20")" "$XT_WALL" && echo ", less than Expat's parse alone: not reachable while extract parses with Expat"); extract takes $(ms "$E_WALL") ms, process start included."
+  fi
+  if [ "$GROWTH" -gt $((LARGEST / 1024)) ]; then
+    any=1
+    echo "- **peak RSS grows, $(printf %+d $GROWTH) KiB from 10 to $n_pages pages.** Both runs see the largest page, so the growth is kept per page (a leak or an ever-growing pool)."
   fi
   if [ "$OVER" -gt "$BUDGET" ]; then
     any=1
-    echo "- **peak RSS ($OVER KiB over the small-page run, budget $BUDGET KiB).** With a ${LARGEST}-byte page the process holds the page as read (a buffer reserved 64 KiB ahead of each read, so it doubles to 256 KiB)," \
-         "Expat's own copy of it (XML_Parse copies the whole document into the parser's buffer), and the output buffer of a locale: about three pages, where the budget allows two."
+    echo "- **peak RSS $OVER KiB over the process's own, budget $BUDGET KiB.** For a page of $(kb "$LARGEST") KB the process holds the page as read" \
+         "(src/cli/cli_util.c reserves 64 KiB ahead of every read, so the buffer doubles to 256 KiB), Expat's copy of it (XML_Parse copies the document into the parser's buffer)," \
+         "the output of a locale and glibc's heap around them: about three pages where the budget allows two."
   fi
   [ $any = 1 ] || echo "Every target is met."
 } > "$RESULTS"

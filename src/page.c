@@ -626,7 +626,15 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
     }
     /* A content region, unless it is code (script, style): no language. */
     if ((!parent || parent->translate == ITS_YES) && !its_default_not_translated(&el)) {
+      /* Text counts, and so does an attribute a reader hears (an English
+         alt on an image of the article). */
       page_region r = {f->lang, 0};
+      for (size_t i = 0; atts[i] && !r.has_text; i += 2) {
+        its_name a;
+        its_split_name(atts[i], &a);
+        r.has_text = its_translatable_attribute(&el, &a, atts) &&
+                     text_has_content(atts[i + 1], strlen(atts[i + 1]));
+      }
       f->region = (int32_t)BUF_COUNT(&ps->page->regions, page_region);
       f->starts_region = 1;
       check(ps, buf_push_item(&ps->page->regions, &r, sizeof r));

@@ -33,7 +33,7 @@ export LC_ALL=C
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo_root=$(cd "$script_dir/.." && pwd)
-all_groups=(unit data conformance scripts)
+all_groups=(unit data conformance scripts browser)
 timeout_s=${TEST_TIMEOUT:-120}
 
 usage() {
@@ -427,6 +427,14 @@ group_conformance() {
 }
 
 # ---- group: scripts ------------------------------------------------------
+
+# The browser test (headless Chromium); it prints only a "# skip" line when
+# chromium is not installed, so a machine without it counts nothing.
+group_browser() {
+  group_begin browser
+  run_producer "browser/run.sh" "$script_dir/browser/run.sh"
+  group_end browser
+}
 
 group_scripts() {
   group_begin scripts

@@ -68,7 +68,8 @@ static int list_po_dir(const char *dir, pl10n_buf *names) {
     if (!ok) free(path);
   }
   closedir(d);
-  qsort(names->data, BUF_COUNT(names, char *), sizeof(char *), compare_names);
+  if (BUF_COUNT(names, char *) > 1)
+    qsort(names->data, BUF_COUNT(names, char *), sizeof(char *), compare_names);
   if (!ok) cli_error("%s", pl10n_strerror(PL10N_ERR_NOMEM));
   return ok;
 }

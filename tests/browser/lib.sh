@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # tests/browser/lib.sh - headless Chromium through chromedriver's W3C
 # WebDriver HTTP API, with curl and jq; pages served by busybox httpd on
 # 127.0.0.1.  Sourced by run.sh and screenshot.sh.
@@ -81,11 +82,11 @@ browser_www() {
 # browser_start WORK ROOT: busybox httpd serving ROOT, chromedriver, and one
 # browser session.  Ports are picked at random and tried until one works.
 browser_start() {
-  local work=$1 root=$2 port try profile caps
+  local work=$1 root=$2 port _ profile caps
   [[ -n $BROWSER_CHROMIUM ]] || browser_missing >/dev/null
   printf '%s\n' '.xhtml:application/xhtml+xml' '.html:text/html; charset=utf-8' \
     '.jpg:image/svg+xml' '.svg:image/svg+xml' '.ico:image/svg+xml' '.css:text/css' >"$work/httpd.conf"
-  for try in 1 2 3 4 5 6 7 8; do
+  for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 30000))
     busybox httpd -f -p "127.0.0.1:$port" -h "$root" -c "$work/httpd.conf" >"$work/httpd.log" 2>&1 &
     BROWSER_HTTPD_PID=$!
@@ -100,7 +101,7 @@ browser_start() {
     echo "browser: busybox httpd did not start (see $work/httpd.log)" >&2
     return 1
   fi
-  for try in 1 2 3 4 5 6 7 8; do
+  for _ in 1 2 3 4 5 6 7 8; do
     port=$((20000 + RANDOM % 30000))
     chromedriver --port="$port" --log-path="$work/chromedriver.log" >/dev/null 2>&1 &
     BROWSER_DRIVER_PID=$!
@@ -136,8 +137,8 @@ browser_start() {
 # browser_wait_http URL PID: waits up to 20 s for URL to answer while
 # process PID lives.
 browser_wait_http() {
-  local i
-  for i in $(seq 1 100); do
+  local _
+  for _ in $(seq 1 100); do
     kill -0 "$2" 2>/dev/null || return 1
     curl -s -o /dev/null --max-time 2 "$1" && return 0
     sleep 0.2
@@ -154,7 +155,8 @@ browser_stop() {
   for pid in $BROWSER_DRIVER_PID $BROWSER_HTTPD_PID; do
     kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
   done
-  BROWSER_DRIVER_PID= BROWSER_HTTPD_PID=
+  BROWSER_DRIVER_PID=""
+  BROWSER_HTTPD_PID=""
 }
 
 # wd METHOD PATH [JSON]: prints the "value" of the response (as JSON).
@@ -182,12 +184,11 @@ wd_logs() { wd POST /se/log '{"type": "browser"}'; }
 # wd_screenshot FILE [WIDTH]: a PNG of the whole page at WIDTH (1280) CSS
 # pixels: the window is made as tall as the page first.
 wd_screenshot() {
-  local width=${2:-1280} height
-  local try
+  local width=${2:-1280} height _
   wd POST /window/rect "{\"width\": $width, \"height\": 900}" >/dev/null || return 1
   # The window is taller than the page's viewport; twice, since the page's
   # height may change with the viewport's.
-  for try in 1 2; do
+  for _ in 1 2; do
     height=$(wd_exec 'var e = document.documentElement, b = document.body;
       return Math.ceil(Math.max(e.scrollHeight, b ? b.scrollHeight : 0) + window.outerHeight - window.innerHeight)') || return 1
     [[ $height =~ ^[0-9]+$ ]] || height=900

@@ -59,15 +59,15 @@ fi
 # The scratch tree keeps the example's place relative to pagel10n.mk.
 site=$work/repo/examples/news
 mkdir -p "$site" "$work/bin" || exit 2
-cp -p "$repo/pagel10n.mk" "$work/repo/" &&
-  cp -p "$repo/examples/news/Makefile" "$site/" &&
-  cp -pR "$repo/examples/news/pages" "$site/" &&
-  mkdir "$site/po" &&
-  cp -p "$repo/examples/news/po/LINGUAS" "$repo"/examples/news/po/*.po "$site/po/" &&
-  cp -p "$prog" "$work/bin/pagel10n" || {
+if ! { cp -p "$repo/pagel10n.mk" "$work/repo/" &&
+        cp -p "$repo/examples/news/Makefile" "$site/" &&
+        cp -pR "$repo/examples/news/pages" "$site/" &&
+        mkdir "$site/po" &&
+        cp -p "$repo/examples/news/po/LINGUAS" "$repo"/examples/news/po/*.po "$site/po/" &&
+        cp -p "$prog" "$work/bin/pagel10n"; }; then
   not_ok setup "cannot copy the example site"
   exit 1
-}
+fi
 cd "$site" || exit 2
 
 when=(NOW=2025-11-27T12:00:00+08:00 TIME_ZONE=Asia/Manila)
