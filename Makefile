@@ -72,7 +72,7 @@ $(BUILDDIR)/lib/%.o: src/%.c include/pagel10n.h $(wildcard src/*.h) src/html_ent
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILDDIR)/cli/%.o: src/cli/%.c src/cli/cli.h include/pagel10n.h $(FLAGS_STAMP)
+$(BUILDDIR)/cli/%.o: src/cli/%.c $(wildcard src/cli/*.h) include/pagel10n.h $(FLAGS_STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

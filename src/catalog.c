@@ -354,8 +354,9 @@ int catalog_ops(pl10n_catalog *cat, const catalog_entry *e, double n,
   *len = e->ops_len;
   if (e->msgid_plural == CATALOG_NONE) return 1;
   int form = plural_index(&cat->plural, n);
+  /* An empty form is not translated: the source is written instead. */
   return form >= 0 && (uint32_t)form < e->n_forms &&
-         translation_form(ops, len, (uint32_t)form);
+         translation_form(ops, len, (uint32_t)form) && *len > 0;
 }
 
 const char *pl10n_catalog_lookup(pl10n_catalog *cat, const char *msgctxt,

@@ -47,6 +47,7 @@ typedef struct frame {
   uint32_t lang;        /* language from a non-root ancestor, or NO_STRING */
   int32_t region;       /* content region it is in, or -1 */
   int starts_region;    /* it is that region's element */
+  int is_code;          /* script or style, or inside one */
   uint32_t tag_begin, tag_end;
   uint32_t local_name;  /* offset of the local name (for note paths) */
 } frame;
@@ -584,6 +585,7 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
 
   /* What the element inherits and says itself. */
   /* script and style are never chrome, whatever the markup says. */
+  f->is_code = its_default_not_translated(&el) || (parent && parent->is_code);
   f->translate = its_default_not_translated(&el) ? ITS_NO
                  : local.translate != ITS_UNSET ? local.translate
                  : parent ? parent->translate : ITS_YES;
@@ -831,7 +833,7 @@ static void XMLCALL on_text(void *user, const XML_Char *s, int len) {
       page_region *r = &BUF_ITEMS(&ps->page->regions, page_region)[f->region];
       if (!r->has_text && text_has_content(s, (size_t)len)) r->has_text = 1;
     }
-    if (ps->keep_content && f->role != ROLE_VALUE) {
+    if (ps->keep_content && f->role != ROLE_VALUE && !f->is_code) {
       if (!ps->content_text.len) {
         ps->content_line = XML_GetCurrentLineNumber(ps->parser);
         ps->content_column = XML_GetCurrentColumnNumber(ps->parser) + 1;

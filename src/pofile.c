@@ -20,19 +20,25 @@ typedef struct po_session {
 
 static _Thread_local po_session *current;
 
+/* libgettextpo gives 1-based lines and columns, and (size_t)-1 when it
+   has none; pagel10n writes 0 for "none". */
+static unsigned long position(size_t n) {
+  return n == (size_t)-1 ? 0 : (unsigned long)n;
+}
+
 static void report(int severity, const char *file, size_t line, size_t column,
                    const char *text) {
   po_session *s = current;
-  if (!file) file = s->path;
+  (void)file; /* always the file being read: S->PATH, as the caller named it */
+  unsigned long l = position(line), c = l ? position(column) : 0;
   if (severity == PO_SEVERITY_WARNING) {
-    if (s->everything) diagnostic_warn(s->fn, s->user, s->path, line, column, "%s", text);
+    if (s->everything) diagnostic_warn(s->fn, s->user, s->path, l, c, "%s", text);
     return;
   }
-  if (s->errors++ == 0 || (s->err && s->err->line == 0 && line != 0))
-    error_set(s->err, PL10N_ERR_CATALOG, s->path, line, column + (line ? 1 : 0),
-              "%s", text);
+  if (s->errors++ == 0 || (s->err && s->err->line == 0 && l != 0))
+    error_set(s->err, PL10N_ERR_CATALOG, s->path, l, c, "%s", text);
   if (s->fn && s->everything && severity == PO_SEVERITY_ERROR) {
-    pl10n_diagnostic d = {PL10N_ERROR, s->path, line, column + (line ? 1 : 0), text};
+    pl10n_diagnostic d = {PL10N_ERROR, s->path, l, c, text};
     s->fn(s->user, &d);
   }
   if (severity == PO_SEVERITY_FATAL_ERROR) longjmp(s->fatal, 1);
@@ -49,9 +55,12 @@ static void xerror2(int severity, po_message_t m1, const char *f1, size_t l1,
                     size_t c1, int ml1, const char *t1, po_message_t m2,
                     const char *f2, size_t l2, size_t c2, int ml2,
                     const char *t2) {
-  (void)m1; (void)ml1; (void)m2; (void)f2; (void)l2; (void)c2; (void)ml2;
+  (void)m1; (void)ml1; (void)m2; (void)f2; (void)c2; (void)ml2;
   char text[1024];
-  snprintf(text, sizeof text, "%s (%s)", t1, t2);
+  if (position(l2))
+    snprintf(text, sizeof text, "%s (line %lu: %s)", t1, position(l2), t2);
+  else
+    snprintf(text, sizeof text, "%s (%s)", t1, t2);
   report(severity, f1, l1, c1, text);
 }
 

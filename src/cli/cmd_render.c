@@ -108,17 +108,22 @@ static int load_po_dir(render_job *job, const char *dir) {
             strerror(errno));
     return 0;
   }
-  char *names[MAX_CATALOGS * 2];
-  size_t n = 0;
+  pl10n_buf list = PL10N_BUF_INIT; /* char * items */
   struct dirent *ent;
-  while ((ent = readdir(d)) != NULL && n < MAX_CATALOGS * 2) {
+  int ok = 1;
+  while (ok && (ent = readdir(d)) != NULL) {
     if (ent->d_name[0] == '.') continue;
-    if (has_suffix(ent->d_name, ".po") || has_suffix(ent->d_name, ".mo"))
-      names[n++] = strdup(ent->d_name);
+    if (!has_suffix(ent->d_name, ".po") && !has_suffix(ent->d_name, ".mo")) continue;
+    char *name = strdup(ent->d_name);
+    if (!name || buf_push_item(&list, &name, sizeof name) != PL10N_OK) {
+      free(name);
+      ok = 0;
+    }
   }
   closedir(d);
-  qsort(names, n, sizeof *names, compare_names);
-  int ok = 1;
+  char **names = BUF_ITEMS(&list, char *);
+  size_t n = BUF_COUNT(&list, char *);
+  if (n) qsort(names, n, sizeof *names, compare_names);
   for (size_t i = 0; i < n && ok; i++) {
     if (!names[i]) { ok = 0; break; }
     if (has_suffix(names[i], ".mo")) {
@@ -139,6 +144,7 @@ static int load_po_dir(render_job *job, const char *dir) {
     free(path);
   }
   for (size_t i = 0; i < n; i++) free(names[i]);
+  pl10n_buf_release(&list);
   return ok;
 }
 
