@@ -34,6 +34,7 @@ struct pl10n_formats {
   UChar zone[64];
   char zone_name[64];
   double now;   /* ms since the epoch, or NAN */
+  UCalendar *zone_calendar, *utc_calendar; /* for reading dates, opened once */
   locale_formatters locales[MAX_LOCALES];
   size_t n_locales;
 };
@@ -56,6 +57,8 @@ void pl10n_formats_free(pl10n_formats *f) {
       if (l->date[k]) udat_close(l->date[k]);
     if (l->relative) ureldatefmt_close(l->relative);
   }
+  if (f->zone_calendar) ucal_close(f->zone_calendar);
+  if (f->utc_calendar) ucal_close(f->utc_calendar);
   free(f);
 }
 
@@ -118,7 +121,7 @@ int format_parse_number(const char *raw, double *value) {
 
 /* Reads an ISO 8601 date or date-time ("2026-11-24", "2026-11-24T08:00Z",
    "2026-11-24T08:00:00+08:00"); without an offset the time is in ZONE. */
-int format_parse_datetime(const char *raw, const UChar *zone, double *ms) {
+int format_parse_datetime(pl10n_formats *f, const char *raw, double *ms) {
   int y, mo, d, h = 0, mi = 0, s = 0, consumed = 0;
   while (*raw == ' ' || *raw == '\t' || *raw == '\n') raw++;
   if (sscanf(raw, "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3) return 0;
@@ -156,13 +159,17 @@ int format_parse_datetime(const char *raw, const UChar *zone, double *ms) {
   if (*p || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60)
     return 0;
   UErrorCode err = U_ZERO_ERROR;
-  static const UChar utc[] = {'U', 'T', 'C', 0};
-  UCalendar *cal = ucal_open(has_offset ? utc : zone, -1, "en", UCAL_GREGORIAN, &err);
-  if (U_FAILURE(err)) return 0;
+  /* One calendar per zone, kept: opening one costs more than the rest. */
+  UCalendar **slot = has_offset ? &f->utc_calendar : &f->zone_calendar;
+  if (!*slot) {
+    static const UChar utc[] = {'U', 'T', 'C', 0};
+    *slot = ucal_open(has_offset ? utc : f->zone, -1, "en", UCAL_GREGORIAN, &err);
+    if (U_FAILURE(err)) { *slot = NULL; return 0; }
+  }
+  UCalendar *cal = *slot;
   ucal_clear(cal);
   ucal_setDateTime(cal, y, mo - 1, d, h, mi, s, &err);
   *ms = ucal_getMillis(cal, &err) - (double)offset_minutes * 60000.0;
-  ucal_close(cal);
   return U_SUCCESS(err);
 }
 
@@ -241,7 +248,7 @@ pl10n_status format_value(pl10n_formats *f, const char *locale, int format,
     return append_uchars(out, text, n);
   }
   double when;
-  if (!format_parse_datetime(raw, f->zone, &when)) {
+  if (!format_parse_datetime(f, raw, &when)) {
     snprintf(reason, reason_size, "\"%s\" is not an ISO 8601 date or date-time", raw);
     return PL10N_ERR_XML;
   }
@@ -262,6 +269,8 @@ pl10n_status format_value(pl10n_formats *f, const char *locale, int format,
 int format_has_now(const pl10n_formats *f) { return !isnan(f->now); }
 
 int pl10n_parse_time(const char *text, double *ms) {
-  static const UChar utc[] = {'U', 'T', 'C', 0};
-  return format_parse_datetime(text, utc, ms);
+  pl10n_formats *utc = pl10n_formats_new("UTC", NAN);
+  int ok = utc && format_parse_datetime(utc, text, ms);
+  pl10n_formats_free(utc);
+  return ok;
 }

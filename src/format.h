@@ -19,8 +19,8 @@ pl10n_status format_value(pl10n_formats *f, const char *locale, int format,
 /* Reads a number as pages write it; returns 0 when RAW is none. */
 int format_parse_number(const char *raw, double *value);
 
-/* Reads an ISO 8601 date or date-time; without an offset, in ZONE. */
-int format_parse_datetime(const char *raw, const UChar *zone, double *ms);
+/* Reads an ISO 8601 date or date-time; without an offset, in F's zone. */
+int format_parse_datetime(pl10n_formats *f, const char *raw, double *ms);
 
 /* Whether relative times have a "now" to count from. */
 int format_has_now(const pl10n_formats *f);

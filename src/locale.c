@@ -57,7 +57,41 @@ static void canonical_language(const char *lang, char *out, size_t size) {
   ures_close(meta);
 }
 
+/* split_tag's answers for the last few tags: each costs ICU a language-tag
+   parse and an open of the metadata bundle, and render asks for the same
+   two or three tags for every message of every page. */
+typedef struct split_memo {
+  char tag[64];
+  char lang[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+  int ok;
+} split_memo;
+static _Thread_local split_memo memo[8];
+static _Thread_local unsigned memo_next;
+
+static int split_tag_uncached(const char *tag, char *lang, char *region);
+
 static int split_tag(const char *tag, char *lang, char *region) {
+  size_t n = strlen(tag);
+  for (size_t i = 0; i < 8; i++) {
+    if (memo[i].tag[0] && strcmp(memo[i].tag, tag) == 0) {
+      memcpy(lang, memo[i].lang, sizeof memo[i].lang);
+      memcpy(region, memo[i].region, sizeof memo[i].region);
+      return memo[i].ok;
+    }
+  }
+  int ok = split_tag_uncached(tag, lang, region);
+  if (n > 0 && n < sizeof memo[0].tag) {
+    split_memo *m = &memo[memo_next++ % 8];
+    memcpy(m->tag, tag, n + 1);
+    memcpy(m->lang, lang, sizeof m->lang);
+    memcpy(m->region, region, sizeof m->region);
+    m->ok = ok;
+  }
+  return ok;
+}
+
+static int split_tag_uncached(const char *tag, char *lang, char *region) {
+  lang[0] = region[0] = '\0';
   char id[ULOC_FULLNAME_CAPACITY];
   int32_t parsed = 0;
   UErrorCode e = U_ZERO_ERROR;

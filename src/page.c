@@ -101,6 +101,14 @@ typedef struct parser_state {
   pl10n_buf content_text;  /* the run being collected */
   unsigned long content_line, content_column;
   pl10n_buf value_text;    /* its text, when the value is its content */
+  /* A cursor for positions: Expat's XML_GetCurrentLineNumber rescans the
+     bytes since its last answer one at a time; this one jumps between
+     line ends with memchr. */
+  uint32_t pos_offset;     /* bytes before it are counted */
+  uint32_t pos_line_start; /* offset of the line it is on */
+  unsigned long pos_line;  /* 1-based */
+  int has_cr;              /* the page has a CR: count line ends exactly */
+  int text_handler;        /* on_text is set as Expat's handler */
 } parser_state;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -135,6 +143,39 @@ static unsigned long line_after(const char *data, uint32_t begin, uint32_t end,
   for (uint32_t i = begin; i < end; i++)
     if (data[i] == '\n') line++;
   return line;
+}
+
+/* Line (1-based) and column (0-based, in characters) of byte AT, as Expat
+   counts them: LF, CR LF and CR end a line. */
+static void position_at(parser_state *ps, uint32_t at, unsigned long *line,
+                        unsigned long *column) {
+  const char *d = ps->page->data;
+  if (at < ps->pos_offset) {
+    ps->pos_offset = ps->pos_line_start = 0;
+    ps->pos_line = 1;
+  }
+  uint32_t p = ps->pos_offset;
+  if (!ps->has_cr) {
+    const char *nl;
+    while (p < at && (nl = memchr(d + p, '\n', at - p)) != NULL) {
+      ps->pos_line++;
+      p = (uint32_t)(nl - d) + 1;
+      ps->pos_line_start = p;
+    }
+  } else {
+    for (; p < at; p++) {
+      if (d[p] == '\n' || (d[p] == '\r' && (p + 1 >= ps->page->len || d[p + 1] != '\n'))) {
+        ps->pos_line++;
+        ps->pos_line_start = p + 1;
+      }
+    }
+  }
+  ps->pos_offset = at;
+  unsigned long col = 0;
+  for (uint32_t i = ps->pos_line_start; i < at; i++)
+    if (((unsigned char)d[i] & 0xC0) != 0x80) col++;
+  *line = ps->pos_line;
+  *column = col;
 }
 
 static frame *top(parser_state *ps) {
@@ -330,7 +371,13 @@ static void add_placeholder_text(parser_state *ps, open_unit *u,
   size_t n = BUF_COUNT(&u->placeholders, page_part) + 1;
   check(ps, buf_append_str(&u->text, "<_:"));
   check(ps, buf_append(&u->text, name->local, name->local_len));
-  check(ps, buf_printf(&u->text, "-%zu/>", n));
+  char num[24];
+  size_t k = sizeof num;
+  num[--k] = '\0';
+  do num[--k] = (char)('0' + n % 10); while ((n /= 10) && k);
+  check(ps, buf_append_char(&u->text, '-'));
+  check(ps, buf_append_str(&u->text, num + k));
+  check(ps, buf_append_str(&u->text, "/>"));
 }
 
 /* Writes "<qname attr="v" ..." (without the closing '>') into U's msgid. */
@@ -389,11 +436,11 @@ static void attribute_message(parser_state *ps, frame *f, const its_name *el,
     check(ps, add_comment(&comments, page_string(ps->page, f->own_note)));
   uint32_t ctxt = local->context ? intern(ps, local->context, strlen(local->context))
                                  : NO_STRING;
-  unsigned long line = line_after(ps->page->data, f->tag_begin, f->tag_end,
-                                  XML_GetCurrentLineNumber(ps->parser));
+  unsigned long line, column;
+  position_at(ps, f->tag_begin, &line, &column);
+  line = line_after(ps->page->data, f->tag_begin, f->tag_end, line);
   add_message(ps, PL10N_MESSAGE_ATTRIBUTE, text, ctxt, &comments, line,
-              XML_GetCurrentColumnNumber(ps->parser) + 1, splice, f->preserve,
-              NULL);
+              column + 1, splice, f->preserve, NULL);
   pl10n_buf_release(&comments);
 }
 
@@ -530,6 +577,22 @@ static void start_value(parser_state *ps, open_unit *u, frame *f,
   buf_clear(&ps->value_text);
 }
 
+static void XMLCALL on_text(void *user, const XML_Char *s, int len);
+
+/* Text outside the chrome matters only until its region is known to hold
+   some; after that Expat need not call on_text at all, which spares the
+   handler calls for all of an article's text. */
+static void update_text_handler(parser_state *ps) {
+  frame *f = top(ps);
+  int want = !f || ps->keep_content || ps->value_depth || f->unit >= 0 ||
+             (f->region >= 0 && f->translate == ITS_NO &&
+              !BUF_ITEMS(&ps->page->regions, page_region)[f->region].has_text);
+  if (want != ps->text_handler) {
+    XML_SetCharacterDataHandler(ps->parser, want ? on_text : NULL);
+    ps->text_handler = want;
+  }
+}
+
 /* Ends the run of text outside chrome being collected, keeping it if it
    holds anything but whitespace. */
 static void flush_content(parser_state *ps) {
@@ -541,6 +604,12 @@ static void flush_content(parser_state *ps) {
     check(ps, buf_push_item(&ps->page->content, &c, sizeof c));
   }
   buf_clear(&ps->content_text);
+}
+
+/* Whether the element is within text (asked only inside messages). */
+static int within_text(const its_local *local, const its_name *el) {
+  return local->within_text != ITS_UNSET ? local->within_text
+         : its_default_within_text(el) ? ITS_YES : ITS_NO;
 }
 
 static void XMLCALL on_start(void *user, const XML_Char *name,
@@ -612,8 +681,6 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
   f->region = parent ? parent->region : -1;
   f->owner_unit = -1;
   f->part = -1;
-  int within = local.within_text != ITS_UNSET ? local.within_text
-               : its_default_within_text(&el) ? ITS_YES : ITS_NO;
   int32_t msg = parent ? parent->unit : -1;
   open_unit *pu = msg >= 0 ? &ps->units[msg] : NULL;
 
@@ -642,7 +709,7 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
       check(ps, buf_push_item(&ps->page->regions, &r, sizeof r));
     }
     tag_splices(ps, f, &el, atts, &local, is_root, 0);
-  } else if (!pu || within != ITS_YES) {
+  } else if (!pu || within_text(&local, &el) != ITS_YES) {
     f->role = ROLE_UNIT;
     if (pu) {
       add_placeholder_text(ps, pu, &el);
@@ -666,9 +733,10 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
     if (local.singular) u->singular = intern(ps, local.singular, strlen(local.singular));
     u->inherited_lang = parent ? parent->lang : NO_STRING;
     u->region = f->region;
-    u->line = (uint32_t)line_after(ps->page->data, f->tag_begin, f->tag_end,
-                                   XML_GetCurrentLineNumber(ps->parser));
-    u->column = (uint32_t)XML_GetCurrentColumnNumber(ps->parser) + 1;
+    unsigned long line, column;
+    position_at(ps, f->tag_begin, &line, &column);
+    u->line = (uint32_t)line_after(ps->page->data, f->tag_begin, f->tag_end, line);
+    u->column = (uint32_t)column + 1;
     if (f->note != NO_STRING)
       check(ps, add_comment(&u->comments, page_string(ps->page, f->note)));
     u->tag_splices = splice_count(ps);
@@ -692,6 +760,7 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
     }
     tag_splices(ps, f, &el, atts, &local, is_root, 0);
   }
+  update_text_handler(ps);
 }
 
 /* ---- end tags and content ---------------------------------------------- */
@@ -812,6 +881,7 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
     ps->n_units--;
   }
   ps->depth--;
+  update_text_handler(ps);
 }
 
 static void XMLCALL on_text(void *user, const XML_Char *s, int len) {
@@ -831,7 +901,10 @@ static void XMLCALL on_text(void *user, const XML_Char *s, int len) {
   } else {
     if (f->region >= 0 && f->translate == ITS_NO) {
       page_region *r = &BUF_ITEMS(&ps->page->regions, page_region)[f->region];
-      if (!r->has_text && text_has_content(s, (size_t)len)) r->has_text = 1;
+      if (!r->has_text && text_has_content(s, (size_t)len)) {
+        r->has_text = 1;
+        update_text_handler(ps);
+      }
     }
     if (ps->keep_content && f->role != ROLE_VALUE && !f->is_code) {
       if (!ps->content_text.len) {
@@ -990,6 +1063,8 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   ps.max_depth = options && options->max_depth ? options->max_depth
                                                : DEFAULT_MAX_DEPTH;
   ps.keep_content = options && options->keep_content;
+  ps.pos_line = 1;
+  ps.has_cr = memchr(data, '\r', len) != NULL;
   if (!page->name) {
     free(page);
     return error_set(err, PL10N_ERR_NOMEM, name, 0, 0, "out of memory");
@@ -1004,6 +1079,7 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
   XML_SetUserData(p, &ps);
   XML_SetElementHandler(p, on_start, on_end);
   XML_SetCharacterDataHandler(p, on_text);
+  ps.text_handler = 1;
   XML_SetCommentHandler(p, on_comment);
   XML_SetProcessingInstructionHandler(p, on_pi);
   XML_SetXmlDeclHandler(p, on_xml_decl);
