@@ -32,7 +32,8 @@ endif
 DEPS_CFLAGS := $(shell $(PKG_CONFIG) --cflags expat icu-uc icu-i18n 2>/dev/null) \
                $(shell $(PKG_CONFIG) --cflags libgettextpo 2>/dev/null)
 DEPS_LIBS := $(shell $(PKG_CONFIG) --libs expat icu-uc icu-i18n 2>/dev/null) \
-             $(shell $(PKG_CONFIG) --libs libgettextpo 2>/dev/null || echo -lgettextpo)
+             $(shell $(PKG_CONFIG) --libs libgettextpo 2>/dev/null || echo -lgettextpo) \
+             -pthread -lm
 
 WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CFLAGS ?= $(OPT) -g

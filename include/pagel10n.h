@@ -170,11 +170,10 @@ void pl10n_pot_free(pl10n_pot *pot);
 pl10n_status pl10n_pot_add_page(pl10n_pot *pot, const pl10n_page *page,
                                 pl10n_error *err);
 
-/* Writes the POT to PATH ("-" or NULL: standard output) through
-   libgettextpo.  Writing to PATH is not atomic; callers that need it write
-   to a temporary name and rename. */
-pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
-                             const pl10n_pot_header *header, pl10n_error *err);
+/* Appends the POT, written by libgettextpo, to OUT.  The caller writes the
+   bytes where they go (and sees every failed write). */
+pl10n_status pl10n_pot_write(const pl10n_pot *pot, const pl10n_pot_header *header,
+                             pl10n_buf *out, pl10n_error *err);
 
 /* ---- Locales ---------------------------------------------------------- */
 

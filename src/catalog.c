@@ -74,6 +74,12 @@ static pl10n_status add_entry(pl10n_catalog *cat, const char *msgctxt,
 /* ---- .po -------------------------------------------------------------- */
 
 static pl10n_status load_po(pl10n_catalog *cat, pl10n_error *err) {
+  /* libgettextpo says only "cannot read": find out why first. */
+  FILE *probe = fopen(cat->path, "rb");
+  if (!probe)
+    return error_set(err, PL10N_ERR_IO, cat->path, 0, 0, "cannot open: %s",
+                     strerror(errno));
+  fclose(probe);
   po_file_t file = pofile_read(cat->path, cat->diag, cat->diag_user, 0, err);
   if (!file) return err ? err->status : PL10N_ERR_CATALOG;
   pl10n_buf lines = PL10N_BUF_INIT;

@@ -4,9 +4,14 @@
 #include "buf.h"
 #include "error.h"
 
+#include "buf.h"
+
+#include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct po_session {
   jmp_buf fatal;
@@ -122,7 +127,43 @@ void pofile_locate_entries(const char *path, pl10n_buf *lines) {
   fclose(f);
 }
 
-pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err) {
+/* Drains a pipe into a buffer while libgettextpo writes into the other end. */
+typedef struct pipe_reader {
+  int fd;
+  pl10n_buf *out;
+  pl10n_status status;
+} pipe_reader;
+
+static void *drain(void *arg) {
+  pipe_reader *r = arg;
+  char chunk[65536];
+  for (;;) {
+    ssize_t n = read(r->fd, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    if (r->status == PL10N_OK) r->status = buf_append(r->out, chunk, (size_t)n);
+  }
+  return NULL;
+}
+
+pl10n_status pofile_write(po_file_t file, pl10n_buf *out, pl10n_error *err) {
+  /* libgettextpo writes only to a named file and does not report failed
+     writes (a full disk leaves a silently truncated file).  So it writes
+     into a pipe, read into memory by a thread, and the caller writes the
+     bytes itself, checking every write. */
+  int fds[2];
+  if (pipe(fds) != 0)
+    return error_set(err, PL10N_ERR_IO, NULL, 0, 0, "cannot make a pipe: %s",
+                     strerror(errno));
+  pipe_reader reader = {fds[0], out, PL10N_OK};
+  pthread_t thread;
+  if (pthread_create(&thread, NULL, drain, &reader) != 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return error_set(err, PL10N_ERR_NOMEM, NULL, 0, 0, "cannot start a thread");
+  }
+  char path[64];
+  snprintf(path, sizeof path, "/proc/self/fd/%d", fds[1]);
   po_session s;
   memset(&s, 0, sizeof s);
   s.path = path;
@@ -132,9 +173,18 @@ pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err) {
   volatile int ok = 0;
   if (setjmp(s.fatal) == 0) ok = po_file_write(file, path, &handler) != NULL;
   current = saved;
+  close(fds[1]);
+  pthread_join(thread, NULL);
+  close(fds[0]);
+  if (reader.status != PL10N_OK)
+    return error_set(err, reader.status, NULL, 0, 0, "%s", pl10n_strerror(reader.status));
   if (s.errors || !ok) {
-    if (err && s.errors) err->status = PL10N_ERR_IO;
-    else error_set(err, PL10N_ERR_IO, path, 0, 0, "cannot write");
+    if (err && s.errors) {
+      err->status = PL10N_ERR_IO;
+      err->file = NULL;
+    } else {
+      error_set(err, PL10N_ERR_IO, NULL, 0, 0, "cannot write the catalog");
+    }
     return PL10N_ERR_IO;
   }
   return PL10N_OK;

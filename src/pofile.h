@@ -25,7 +25,7 @@ po_file_t pofile_read(const char *path, pl10n_diagnostic_fn fn, void *user,
    the file cannot be read (positions are then unknown). */
 void pofile_locate_entries(const char *path, pl10n_buf *lines);
 
-/* Writes FILE to PATH ("-" = standard output). */
-pl10n_status pofile_write(po_file_t file, const char *path, pl10n_error *err);
+/* Appends FILE in PO syntax to OUT. */
+pl10n_status pofile_write(po_file_t file, pl10n_buf *out, pl10n_error *err);
 
 #endif

@@ -203,9 +203,8 @@ static pl10n_status header_comments(const pl10n_pot_header *h, pl10n_buf *out) {
                     holder, name);
 }
 
-pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
-                             const pl10n_pot_header *header, pl10n_error *err) {
-  if (!path) path = "-";
+pl10n_status pl10n_pot_write(const pl10n_pot *pot, const pl10n_pot_header *header,
+                             pl10n_buf *out, pl10n_error *err) {
   pl10n_buf text = PL10N_BUF_INIT, comments = PL10N_BUF_INIT;
   pl10n_status st = header_text(header, &text);
   if (st == PL10N_OK) st = header_comments(header, &comments);
@@ -213,7 +212,7 @@ pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
   if (!file) {
     pl10n_buf_release(&text);
     pl10n_buf_release(&comments);
-    return error_set(err, PL10N_ERR_NOMEM, path, 0, 0, "out of memory");
+    return error_set(err, PL10N_ERR_NOMEM, NULL, 0, 0, "out of memory");
   }
   po_message_iterator_t it = po_message_iterator(file, NULL);
   po_message_t h = po_message_create();
@@ -243,7 +242,7 @@ pl10n_status pl10n_pot_write(const pl10n_pot *pot, const char *path,
     po_message_insert(it, m);
   }
   po_message_iterator_free(it);
-  st = pofile_write(file, path, err);
+  st = pofile_write(file, out, err);
   po_file_free(file);
   pl10n_buf_release(&text);
   pl10n_buf_release(&comments);

@@ -332,6 +332,14 @@ static void emit_range(render_ctx *r, uint32_t a, uint32_t b, uint32_t first) {
   for (uint32_t i = first; i < n && splices[i].begin < b && r->st == PL10N_OK;) {
     const page_splice *s = &splices[i];
     if (s->begin < pos) { i = s->after; continue; } /* not ours */
+    /* A splice that keeps the page's own bytes is looked through, not
+       entered: its nested splices follow it.  (No recursion for deeply
+       nested chrome without translations.) */
+    if (s->kind == SPLICE_NONE ||
+        (s->kind == SPLICE_TEXT && !r->choice[s->ref].ops)) {
+      i++;
+      continue;
+    }
     put_raw(r, pos, s->begin);
     emit_splice(r, i);
     pos = s->end;

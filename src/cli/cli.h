@@ -39,6 +39,10 @@ int cli_read_file(const char *path, pl10n_buf *out);
    returns 0. */
 int cli_write_file_atomic(const char *path, const char *data, size_t len);
 
+/* Writes DATA to standard output and flushes it; prints the error and
+   returns 0 when that fails (closed, full, broken pipe). */
+int cli_write_stdout(const char *data, size_t len);
+
 /* Creates a temporary file next to PATH; returns its name (malloc'd) and
    an open descriptor in *FD, or NULL after printing the error.  Until
    cli_temp_done(), a fatal signal removes the file before the program ends. */

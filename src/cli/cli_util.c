@@ -95,7 +95,7 @@ static void watch_signals(void) {
   static int installed;
   if (installed) return;
   installed = 1;
-  static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+  static const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
   for (size_t i = 0; i < sizeof signals / sizeof *signals; i++) {
     struct sigaction sa, old;
     memset(&sa, 0, sizeof sa);
@@ -162,6 +162,15 @@ int cli_write_file_atomic(const char *path, const char *data, size_t len) {
   cli_temp_done();
   free(tmp);
   return ok;
+}
+
+int cli_write_stdout(const char *data, size_t len) {
+  if (fcntl(STDOUT_FILENO, F_GETFD) < 0 || fwrite(data ? data : "", 1, len, stdout) != len ||
+      fflush(stdout) != 0) {
+    cli_error(_("cannot write to standard output: %s"), strerror(errno));
+    return 0;
+  }
+  return 1;
 }
 
 int cli_same_file_as_any(const char *path, char *const *inputs, int n) {

@@ -86,30 +86,16 @@ int cmd_extract(int argc, char **argv) {
   pl10n_buf_release(&data);
   if (status == EXIT_OK) {
     pl10n_error err;
-    if (output) {
-      int fd;
-      char *tmp = cli_temp_beside(output, &fd);
-      if (!tmp) {
-        status = EXIT_USAGE;
-      } else {
-        close(fd);
-        if (pl10n_pot_write(pot, tmp, &header, &err) != PL10N_OK) {
-          err.file = output;
-          cli_print_error(&err);
-          status = EXIT_USAGE;
-        } else if (rename(tmp, output) != 0) {
-          fprintf(stderr, _("%s: error: cannot write: %s\n"), output,
-                  strerror(errno));
-          status = EXIT_USAGE;
-        }
-        if (status != EXIT_OK) unlink(tmp);
-        cli_temp_done();
-        free(tmp);
-      }
-    } else if (pl10n_pot_write(pot, "-", &header, &err) != PL10N_OK) {
+    pl10n_buf text = PL10N_BUF_INIT;
+    if (pl10n_pot_write(pot, &header, &text, &err) != PL10N_OK) {
+      err.file = output;
       cli_print_error(&err);
       status = EXIT_USAGE;
+    } else if (output ? !cli_write_file_atomic(output, text.data, text.len)
+                      : !cli_write_stdout(text.data, text.len)) {
+      status = EXIT_USAGE;
     }
+    pl10n_buf_release(&text);
   }
   pl10n_pot_free(pot);
   return status;

@@ -206,7 +206,10 @@ static int resolve_locales(render_job *job, const char *list, int single) {
 
 static int read_list(const char *path, pl10n_buf *names) {
   pl10n_buf data = PL10N_BUF_INIT;
-  if (!cli_read_file(path, &data)) return 0;
+  if (!cli_read_file(path, &data)) {
+    pl10n_buf_release(&data);
+    return 0;
+  }
   char *save = NULL;
   for (char *line = strtok_r(data.data ? data.data : (char *)"", "\n", &save); line;
        line = strtok_r(NULL, "\n", &save)) {
@@ -304,11 +307,7 @@ static int render_page(render_job *job, const char *name, pl10n_buf *data,
     }
     add_stats(&job->totals, &stats);
     if (!job->output && !job->out_dir) {
-      if (fwrite(out->data ? out->data : "", 1, out->len, stdout) != out->len ||
-          fflush(stdout) != 0) {
-        cli_error(_("cannot write to standard output: %s"), strerror(errno));
-        ok = 0;
-      }
+      if (!cli_write_stdout(out->data, out->len)) ok = 0;
       continue;
     }
     char *path = job->output ? strdup(job->output)
@@ -451,9 +450,20 @@ int cmd_render(int argc, char **argv) {
     job.input_devs = calloc(n_pages + 1, sizeof *job.input_devs);
     job.input_inos = calloc(n_pages + 1, sizeof *job.input_inos);
     if (!job.input_devs || !job.input_inos) status = EXIT_USAGE;
-    for (size_t i = 0; status == EXIT_OK && i < n_pages; i++) {
+    /* Every file read is an input: pages, catalogs, the page list. */
+    size_t n_files = n_pages + job.n_catalogs + 1;
+    dev_t *devs = realloc(job.input_devs, n_files * sizeof *devs);
+    if (devs) job.input_devs = devs;
+    ino_t *inos = realloc(job.input_inos, n_files * sizeof *inos);
+    if (inos) job.input_inos = inos;
+    if (!devs || !inos) status = EXIT_USAGE;
+    for (size_t i = 0; status == EXIT_OK && i < n_files; i++) {
+      const char *input = i < n_pages ? pages[i]
+                          : i < n_pages + job.n_catalogs
+                              ? pl10n_catalog_path(job.catalogs[i - n_pages])
+                              : files_from;
       struct stat st;
-      if (stat(pages[i], &st) == 0) {
+      if (input && strcmp(input, "-") != 0 && stat(input, &st) == 0) {
         job.input_devs[job.n_inputs] = st.st_dev;
         job.input_inos[job.n_inputs++] = st.st_ino;
       }

@@ -13,7 +13,8 @@
 #     a signal the case does not allow fails;
 #   * stderr holds no crash or sanitizer report;
 #   * every file present before the command is still there, of the same type,
-#     and byte-identical (cmp against a pristine copy taken after setup);
+#     and byte-identical to a pristine copy taken after setup (diff -r, which
+#     compares bytes like cmp and never opens a FIFO);
 #   * no new file anywhere in the scratch directory or in $TMPDIR except the
 #     ones the case declares (produced:, allow:) - in particular no temporary
 #     ".NAME.XXXXXX" file and no partial output;
@@ -22,8 +23,10 @@
 #   * a secret (secret:) shows up in no output, stream or file.
 #
 # Prints "ok - bad-input/CASE/LABEL" or "not ok - ..." with "  # " details,
-# and "# skip ..." for runs whose require: line fails.  Environment (from
-# tests/run.sh): PAGEL10N (default: the repository's ./pagel10n), TESTS_DIR.
+# and "# skip ..." for runs whose require: line fails, in corpus order (the
+# runs themselves go HARDENING_JOBS at a time, default: the processors).
+# Environment (from tests/run.sh): PAGEL10N (default: the repository's
+# ./pagel10n), TESTS_DIR.  -v adds each passing run's time and command.
 set -u
 export LC_ALL=C.UTF-8
 
@@ -54,13 +57,20 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/hardening-corpus.XXXXXX") || exit 2
 trap 'chmod -R u+rwX -- "$work" 2>/dev/null; rm -rf -- "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null; exit 130' INT TERM
 mkdir -p "$work/bin"
 ln -s "$PAGEL10N" "$work/bin/pagel10n"
 
+# The good pages rendered alone (common/make-refs.sh), once for all runs:
+# make-refs.sh copies them from $PL10N_REFS when it is set.
+mkdir -p "$work/refs"
+cp -pR -- "$corpus/common/." "$work/refs/"
+if (cd "$work/refs" && PATH="$work/bin:$PATH" bash make-refs.sh) >/dev/null 2>&1; then
+  export PL10N_REFS=$work/refs/ref
+fi
+
 # What a crash, a sanitizer or the C library's heap checks print.
 crash_re='AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:|Segmentation fault|core dumped|double free|free\(\): |malloc\(\): |corrupted size|stack smashing|Assertion .* failed'
-
-failures=0
 
 # ---- the expect file -------------------------------------------------------
 
@@ -165,7 +175,6 @@ run_one() {
   details=()
   parse_expect "$case_dir/expect" "$label"
   if [[ ${#r_errors[@]} -gt 0 ]]; then
-    failures=$((failures + 1))
     echo "not ok - $name"
     printf '  # %s\n' "${r_errors[@]}"
     return
@@ -196,7 +205,6 @@ run_one() {
     fi
   done
   if [[ ${#details[@]} -gt 0 ]]; then
-    failures=$((failures + 1))
     echo "not ok - $name"
     printf '  # %s\n' "${details[@]}"
     return
@@ -263,33 +271,40 @@ run_one() {
     grep -a -q -E -e "$re" -- "$out" || details+=("no stdout line matches /$re/")
   done
 
-  # -- the inputs: every entry of the snapshot unchanged
-  local type path
-  while read -r type path; do
-    if [[ ! -e $scratch/$path && ! -L $scratch/$path ]]; then
-      details+=("input removed: $path")
-      continue
-    fi
-    case $type in
-      f)
-        if [[ -L $scratch/$path || ! -f $scratch/$path ]]; then
-          details+=("input replaced by another kind of file: $path")
-        elif ! cmp -s -- "$pristine/$path" "$scratch/$path"; then
-          details+=("input modified: $path")
+  # -- the inputs: every entry of the snapshot unchanged.  One diff compares
+  # every regular file byte for byte (FIFOs are not opened) and symbolic
+  # links by target; files only in the scratch directory are new ones,
+  # checked below.
+  local line path
+  while IFS= read -r line; do
+    case $line in
+      "Files $pristine/"*" and $scratch/"*" differ")
+        path=${line#"Files $pristine/"}; path=${path%% and "$scratch"/*}
+        details+=("input modified: $path") ;;
+      "Symbolic links $pristine/"*)
+        path=${line#"Symbolic links $pristine/"}; path=${path%% and "$scratch"/*}
+        details+=("symbolic link changed: $path") ;;
+      "Only in $pristine"*)
+        path=${line#"Only in $pristine"}; path=${path#/}
+        path=${path/: //}; path=${path#/}
+        details+=("input removed: $path") ;;
+      "Only in $scratch"*) ;;
+      "File $pristine/"*" is a "*" while file $scratch/"*" is a "*)
+        local k1 k2
+        k1=${line#*" is a "}; k1=${k1%%" while file "*}
+        k2=${line##*" is a "}
+        if [[ $k1 != "$k2" ]]; then
+          path=${line#"File $pristine/"}; path=${path%%" is a "*}
+          details+=("input replaced by another kind of file: $path ($k1 -> $k2)")
         fi ;;
-      l)
-        if [[ ! -L $scratch/$path ||
-              $(readlink -- "$scratch/$path") != "$(readlink -- "$pristine/$path")" ]]; then
-          details+=("symbolic link changed: $path")
-        fi ;;
-      p) [[ -p $scratch/$path && ! -L $scratch/$path ]] || details+=("FIFO replaced: $path") ;;
+      *) details+=("comparing the inputs: $line") ;;
     esac
-  done <"$base/before"
+  done < <(LC_ALL=C diff -rq --no-dereference -- "$pristine" "$scratch" 2>&1)
 
   # -- new files: only the declared ones
   listing "$scratch" >"$base/after"
   local new=()
-  while read -r type path; do new+=("$path"); done \
+  while read -r _ path; do new+=("$path"); done \
     < <(LC_ALL=C comm -13 "$base/before" "$base/after")
   local p
   for p in "${new[@]}"; do
@@ -300,7 +315,7 @@ run_one() {
       details+=("unexpected file left behind: $p")
     fi
   done
-  while read -r type path; do
+  while read -r _ path; do
     [[ $path == .keep ]] || details+=("file left in \$TMPDIR: $path")
   done < <(listing "$tmp")
   for p in "${r_produced[@]}"; do
@@ -328,7 +343,7 @@ run_one() {
   # -- secrets: in an input (or the check proves nothing), nowhere else
   local secret found_in
   for secret in "${r_secret[@]}"; do
-    if ! (cd "$pristine" && find . -type f -exec grep -a -q -F -e "$secret" {} \; -print | grep -q .); then
+    if ! grep -r -D skip -a -q -F -e "$secret" -- "$pristine"; then
       details+=("secret '$secret' is in no input: the check would prove nothing")
       continue
     fi
@@ -346,7 +361,6 @@ run_one() {
     echo "ok - $name"
     [[ $verbose -eq 0 ]] || echo "  # ${elapsed}s: $r_cmd"
   else
-    failures=$((failures + 1))
     echo "not ok - $name"
     echo "  # cmd: $r_cmd"
     printf '  # %s\n' "${details[@]}"
@@ -356,17 +370,27 @@ run_one() {
 }
 
 # ---- all cases --------------------------------------------------------------
+# The runs are independent: they run $jobs at a time (HARDENING_JOBS, default
+# the number of processors, 2 to 8), each printing into its own file; the
+# files are printed in corpus order.
+
+jobs=${HARDENING_JOBS:-$(nproc 2>/dev/null || echo 2)}
+[[ $jobs =~ ^[0-9]+$ && $jobs -ge 1 ]] || jobs=2
+[[ $jobs -ge 2 ]] || [[ -n ${HARDENING_JOBS:-} ]] || jobs=2
+[[ $jobs -le 8 ]] || jobs=8
 
 n=0
+running=0
+results=()
 for case_dir in "$corpus"/*/; do
   case_dir=${case_dir%/}
   [[ -f $case_dir/expect ]] || continue
   cname=${case_dir##*/}
   labels=$(labels_of "$case_dir/expect")
   if [[ -z $labels ]]; then
-    failures=$((failures + 1))
-    echo "not ok - bad-input/$cname"
-    echo "  # its expect file has no [label] run"
+    n=$((n + 1))
+    printf 'not ok - bad-input/%s\n  # its expect file has no [label] run\n' "$cname" >"$work/result.$n"
+    results+=("$work/result.$n")
     continue
   fi
   for label in $labels; do
@@ -375,12 +399,20 @@ for case_dir in "$corpus"/*/; do
       continue
     fi
     n=$((n + 1))
-    run_one "$case_dir" "$label"
+    results+=("$work/result.$n")
+    if [[ $running -ge $jobs ]]; then
+      wait -n
+      running=$((running - 1))
+    fi
+    run_one "$case_dir" "$label" >"$work/result.$n" 2>&1 &
+    running=$((running + 1))
   done
 done
+wait
 if [[ $n -eq 0 ]]; then
   echo "not ok - bad-input/cases"
   echo "  # no case selected in $corpus"
   exit 1
 fi
-[[ $failures -eq 0 ]]
+cat -- "${results[@]}"
+! grep -q '^not ok' -- "${results[@]}"

@@ -3,7 +3,8 @@
 # memcheck: no invalid read or write, no use of uninitialised memory, no
 # definitely or indirectly lost block, on the success paths and on the
 # error paths (a failing page in a batch, a rejected translation, a corrupt
-# .mo, a PO syntax error, a malformed template).
+# .mo, a PO syntax error, a page list that cannot be read, a malformed
+# template).
 #
 #   valgrind --error-exitcode=99 --leak-check=full
 #            --errors-for-leak-kinds=definite,indirect
@@ -15,13 +16,13 @@
 # A first run checks that this setup does catch a leak (a small C program
 # that leaks, built with $CC when one is installed).
 #
-# Without valgrind: "# skip valgrind-cli: ..." and exit 0 (install it:
-# valgrind is in scripts/install-deps.sh's list).  When $PAGEL10N is built
-# with AddressSanitizer (make check SANITIZE=1), valgrind cannot run it; the
-# same runs are then checked by ASan/LSan instead (exit status, no sanitizer
-# report), and the test names say so.
+# Without valgrind: "# skip valgrind-cli: ..." and exit 0, nothing counted
+# as passed (scripts/install-deps.sh is to install valgrind).  When
+# $PAGEL10N is built with AddressSanitizer (make check SANITIZE=1), valgrind
+# cannot run it; the same runs are then checked by ASan/LSan instead (exit
+# status, no sanitizer report), and the test names say so.
 #
-# Runs in about 20-40 s (valgrind slows pagel10n down 20-50 times).
+# Runs in about 30 s (valgrind slows pagel10n down 20-50 times).
 set -u
 export LC_ALL=C.UTF-8
 
@@ -47,24 +48,32 @@ if grep -a -q -F -e __asan_init -- "$PAGEL10N" ||
   echo "# $name: $PAGEL10N is built with AddressSanitizer; ASan/LSan check these runs instead of valgrind"
 fi
 
+# shellcheck disable=SC2054  # the commas are valgrind's
 vg=(valgrind -q --error-exitcode=99 --leak-check=full
     --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect
     --suppressions="$tests_dir/valgrind.supp" --num-callers=30)
 
 failures=0
 expect_stderr=
-# run LABEL WANT_STATUS COMMAND...: one run under the checker, in $work;
-# when $expect_stderr is set, a line of the run's stderr must match it.
+close_stdin=0
+# run LABEL WANT_STATUS COMMAND...: one run under the checker, in $work,
+# stdin /dev/null (closed when $close_stdin is 1); when $expect_stderr is
+# set, a line of the run's stderr must match it.
 run() {
   local label=$1 want=$2 st log=$work/$1.log
   shift 2
   local details=()
+  local stdin=/dev/null
+  [[ $close_stdin -eq 0 ]] || stdin=
   if [[ $checker == valgrind ]]; then
-    (cd "$work" && "${vg[@]}" --log-file="$log" "$@") </dev/null >"$work/$label.out" 2>"$work/$label.err"
+    (cd "$work" && if [[ -n $stdin ]]; then exec <"$stdin"; else exec <&-; fi &&
+      "${vg[@]}" --log-file="$log" "$@") >"$work/$label.out" 2>"$work/$label.err"
   else
-    (cd "$work" && "$@") </dev/null >"$work/$label.out" 2>"$log"
+    (cd "$work" && if [[ -n $stdin ]]; then exec <"$stdin"; else exec <&-; fi && "$@") \
+      >"$work/$label.out" 2>"$log"
   fi
   st=$?
+  close_stdin=0
   if [[ $st -eq 99 && $checker == valgrind ]]; then
     details+=("valgrind found errors (exit 99):")
   elif [[ $st -ne $want ]]; then
@@ -146,6 +155,10 @@ expect_stderr='^not-nul-terminated\.mo: error: '
 run corrupt-mo 2 "$PAGEL10N" render -c not-nul-terminated.mo -l tl -o a.tl2.xhtml a.xhtml
 expect_stderr='^unknown-keyword\.po:8: error: '
 run po-syntax-error 2 "$PAGEL10N" render -c unknown-keyword.po -l tl -o a.tl3.xhtml a.xhtml
+expect_stderr='^nolist\.txt: error: '
+run missing-page-list 2 "$PAGEL10N" render -q -c warn.po -l tl --out-dir out3 --files-from nolist.txt
+expect_stderr='^-: error: cannot read: ' close_stdin=1
+run page-list-stdin-closed 2 "$PAGEL10N" render -q -c warn.po -l tl --out-dir out3 --files-from -
 expect_stderr='^mismatched\.xhtml:4:[0-9]+: error: '
 run extract-malformed 2 "$PAGEL10N" extract -o bad.pot pages/index.xhtml mismatched.xhtml
 

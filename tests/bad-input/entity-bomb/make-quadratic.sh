@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # make-quadratic.sh - writes quadratic.xhtml: the "quadratic blowup", one
 # 100 kB entity referenced 50000 times (5 GB of text from a 300 kB file).
 {

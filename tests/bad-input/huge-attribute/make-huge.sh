@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # make-huge.sh [alt|data] - writes a page with a 50 MiB attribute value:
 #   alt:  huge-alt.xhtml, a translatable one (img alt): a 50 MiB message
 #   data: huge-data.xhtml, one that is not translatable (data-blob), before

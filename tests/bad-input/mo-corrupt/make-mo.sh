@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # make-mo.sh - how the .mo files of this case were made (run it here to
 # remake them; the runner does not).  good.mo is msgfmt's little-endian
 # output for ../common/tl.po (3 entries: the header, "Home", "Read more");
