@@ -152,7 +152,7 @@ tail_details() {
 # counted (with the end of ERRFILE as details).
 consume() {
   local out=$1 status=$2 name=$3 err=$4
-  local line in_fail=0 n_tests=0 n_notok=0
+  local line in_fail=0 n_tests=0 n_notok=0 n_skip=0
   while IFS= read -r line || [[ -n $line ]]; do
     case $line in
       "ok - "*" # SKIP"* | "ok - "*" # skip"*)
@@ -165,7 +165,7 @@ consume() {
         g_fail=$((g_fail + 1)); n_tests=$((n_tests + 1)); n_notok=$((n_notok + 1)); in_fail=1
         printf '%s\n' "$line" ;;
       "# skip "* | "# SKIP "*)
-        g_skip=$((g_skip + 1)); in_fail=0
+        g_skip=$((g_skip + 1)); n_skip=$((n_skip + 1)); in_fail=0
         [[ $verbose -eq 0 ]] || printf '%s\n' "$line" ;;
       "# not applicable"*)
         g_na=$((g_na + 1)); in_fail=0
@@ -187,7 +187,9 @@ consume() {
     else
       report_failure "$name" "$why; its stderr is empty"
     fi
-  elif [[ $n_tests -eq 0 && $status -eq 0 ]]; then
+  elif [[ $n_tests -eq 0 && $n_skip -eq 0 && $status -eq 0 ]]; then
+    # A producer that says it skipped (tool not installed) ran no test; one
+    # that says nothing at all is broken.
     report_failure "$name" "produced no ok / not ok lines"
     tail_details "$err" 10
   fi

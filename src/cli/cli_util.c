@@ -58,14 +58,22 @@ int cli_read_file(const char *path, pl10n_buf *out) {
     return 0;
   }
   buf_clear(out);
+  /* The parser refuses pages over 256 MiB; do not read more than that
+     (extract /dev/zero must stop). */
+  out->limit = ((size_t)256 << 20) + 1;
   for (;;) {
     pl10n_status s = buf_reserve(out, 65536);
+    if (s == PL10N_ERR_LIMIT && out->len < out->limit - 1) s = buf_reserve(out, 1);
     if (s != PL10N_OK) {
-      fprintf(stderr, _("%s: error: %s\n"), path, pl10n_strerror(s));
+      fprintf(stderr, s == PL10N_ERR_LIMIT ? _("%s: error: larger than 256 MiB\n")
+                                           : _("%s: error: %s\n"),
+              path, pl10n_strerror(s));
       if (fd != STDIN_FILENO) close(fd);
       return 0;
     }
-    ssize_t n = read(fd, out->data + out->len, out->cap - out->len - 1);
+    size_t room = out->cap - out->len - 1;
+    if (out->limit && room > out->limit - out->len) room = out->limit - out->len;
+    ssize_t n = read(fd, out->data + out->len, room);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       fprintf(stderr, _("%s: error: cannot read: %s\n"), path, strerror(errno));

@@ -288,7 +288,8 @@ static int render_page(render_job *job, const char *name, pl10n_buf *data,
     return 0;
   }
   int ok = 1;
-  for (size_t t = 0; t < job->n_targets && ok; t++) {
+  /* A locale that fails does not stop the page's other locales. */
+  for (size_t t = 0; t < job->n_targets; t++) {
     pl10n_render_options opt;
     memset(&opt, 0, sizeof opt);
     opt.locale = job->targets[t].tag;
@@ -303,27 +304,28 @@ static int render_page(render_job *job, const char *name, pl10n_buf *data,
     if (pl10n_render(page, &opt, out, &stats, &err) != PL10N_OK) {
       cli_print_error(&err);
       ok = 0;
-      break;
-    }
-    add_stats(&job->totals, &stats);
-    if (!job->output && !job->out_dir) {
-      if (!cli_write_stdout(out->data, out->len)) ok = 0;
       continue;
     }
-    char *path = job->output ? strdup(job->output)
-                             : output_path(job->out_dir, job->targets[t].tag, name);
-    if (!path) {
-      fprintf(stderr, _("%s: error: the page name leaves the output directory\n"),
-              name);
-      ok = 0;
-    } else if (is_input(job, path)) {
-      fprintf(stderr, _("%s: error: refusing to overwrite an input file\n"), path);
-      ok = 0;
+    int written = 0;
+    if (!job->output && !job->out_dir) {
+      written = cli_write_stdout(out->data, out->len);
     } else {
-      ok = (job->output || make_parent_dirs(path)) &&
-           cli_write_file_atomic(path, out->data ? out->data : "", out->len);
+      char *path = job->output ? strdup(job->output)
+                               : output_path(job->out_dir, job->targets[t].tag, name);
+      if (!path) {
+        fprintf(stderr, _("%s: error: the page name leaves the output directory\n"),
+                name);
+      } else if (is_input(job, path)) {
+        fprintf(stderr, _("%s: error: refusing to overwrite an input file\n"), path);
+      } else {
+        written = (job->output || make_parent_dirs(path)) &&
+                  cli_write_file_atomic(path, out->data ? out->data : "", out->len);
+      }
+      free(path);
     }
-    free(path);
+    /* The summary counts what reached a file. */
+    if (written) add_stats(&job->totals, &stats);
+    else ok = 0;
   }
   pl10n_page_free(page);
   return ok;

@@ -38,7 +38,7 @@ not_ok() {
 }
 
 if ! command -v msgexec >/dev/null 2>&1; then
-  echo "ok - $name # SKIP msgexec not found"
+  echo "# skip $name: msgexec not found"
   exit 0
 fi
 
