@@ -20,15 +20,8 @@ export SOURCE_DATE_EPOCH=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/extract-consistency.XXXXXX") || exit 2
 trap 'rm -rf -- "$work"' EXIT
 
-failures=0
-ok() { echo "ok - $1"; }
-not_ok() {
-  failures=$((failures + 1))
-  echo "not ok - $1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, failures
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 
 # The templates: the example site, then every data-case page that pagel10n
 # accepts (the error cases' pages are left out by that test).

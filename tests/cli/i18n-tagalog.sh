@@ -36,15 +36,8 @@ xgettext_opts=(--language=C --keyword=_ --keyword=N_ --from-code=UTF-8
 work=$(mktemp -d "${TMPDIR:-/tmp}/i18n-tagalog.XXXXXX") || exit 2
 trap 'rm -rf -- "$work"' EXIT
 
-failures=0
-ok() { echo "ok - $1"; }
-not_ok() {
-  failures=$((failures + 1))
-  echo "not ok - $1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, failures
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 # Detail lines from a file (at most $2 lines, default 15).
 file_details() {
   local line n=0

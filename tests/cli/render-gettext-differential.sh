@@ -41,15 +41,8 @@ gettext --help 2>/dev/null | grep -q -e '--context' || have_context=0
 have_xmllint=1
 command -v xmllint >/dev/null 2>&1 || have_xmllint=0
 
-failures=0
-ok() { echo "ok - $1"; }
-not_ok() {
-  failures=$((failures + 1))
-  echo "not ok - $1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, failures
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 
 mo_dir=$work/locale/tl/LC_MESSAGES
 mkdir -p "$mo_dir"

@@ -27,15 +27,8 @@ name=render-relocalize-news
 work=$(mktemp -d "${TMPDIR:-/tmp}/$name.XXXXXX") || exit 2
 trap 'rm -rf -- "$work"' EXIT
 
-failures=0
-ok() { echo "ok - $1"; }
-not_ok() {
-  failures=$((failures + 1))
-  echo "not ok - $1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, failures
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 
 if ! command -v msgexec >/dev/null 2>&1; then
   echo "# skip $name: msgexec not found"

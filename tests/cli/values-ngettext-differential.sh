@@ -33,15 +33,8 @@ for tool in msgfmt ngettext; do
   fi
 done
 
-failures=0
-ok() { echo "ok - $1"; }
-not_ok() {
-  failures=$((failures + 1))
-  echo "not ok - $1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, failures
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 
 max=1000
 
