@@ -153,7 +153,7 @@ int its_inline_attribute_is_message(const char *name) {
          strcmp(name, "aria-description") == 0;
 }
 
-static const char *attribute_value(const char **atts, const char *local) {
+const char *its_attribute(const char **atts, const char *local) {
   for (size_t i = 0; atts[i]; i += 2)
     if (strcmp(atts[i], local) == 0) return atts[i + 1];
   return NULL;
@@ -178,12 +178,12 @@ int its_translatable_attribute(const its_name *element, const its_name *attr,
   if (IS(a, al, "label"))
     return IS(e, el, "optgroup") || IS(e, el, "option") || IS(e, el, "track");
   if (IS(a, al, "content") && IS(e, el, "meta")) {
-    const char *name = attribute_value(atts, "name");
+    const char *name = its_attribute(atts, "name");
     return name && (strcasecmp(name, "description") == 0 ||
                     strcasecmp(name, "keywords") == 0);
   }
   if (IS(a, al, "value") && IS(e, el, "input")) {
-    const char *type = attribute_value(atts, "type");
+    const char *type = its_attribute(atts, "type");
     return type && (strcasecmp(type, "button") == 0 ||
                     strcasecmp(type, "reset") == 0 ||
                     strcasecmp(type, "submit") == 0);

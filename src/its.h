@@ -84,6 +84,9 @@ int its_translatable_attribute(const its_name *element, const its_name *attr,
    message of its own (title, aria-label, aria-description). */
 int its_inline_attribute_is_message(const char *name);
 
+/* The value of the attribute named LOCAL (no namespace) in ATTS, or NULL. */
+const char *its_attribute(const char **atts, const char *local);
+
 /* True for pre in XHTML: its text keeps its whitespace. */
 int its_default_preserve_space(const its_name *element);
 

@@ -521,12 +521,6 @@ static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
   return (uint32_t)n;
 }
 
-static const char *attribute(const char **atts, const char *name) {
-  for (size_t i = 0; atts[i]; i += 2)
-    if (strcmp(atts[i], name) == 0) return atts[i + 1];
-  return NULL;
-}
-
 /* An element marked pl:value inside message U: "{NAME}" in the msgid; the
    value is its datetime or value attribute, else its text.  Its content is
    not chrome (it is written for the target locale instead). */
@@ -564,8 +558,8 @@ static void start_value(parser_state *ps, open_unit *u, frame *f,
   check(ps, buf_printf(&u->text, "{%s}", name));
   uint32_t name_off = intern(ps, name, n);
   const char *raw = NULL;
-  if (format >= VALUE_DATE_FULL) raw = attribute(atts, "datetime");
-  if (!raw) raw = attribute(atts, "value");
+  if (format >= VALUE_DATE_FULL) raw = its_attribute(atts, "datetime");
+  if (!raw) raw = its_attribute(atts, "value");
   uint32_t value_off = raw ? intern(ps, raw, strlen(raw)) : NO_STRING;
   page_part *p = add_part(ps, u, f, PARTS_VALUES);
   if (!p) return;

@@ -25,7 +25,6 @@ typedef struct render_ctx {
   const pl10n_render_options *opt;
   pl10n_buf *out;
   const render_choice *choice; /* per message, NULL ops = source text */
-  const char *source_language;
   const char *content_language;
   pl10n_formats *formats;
   pl10n_status st;
@@ -362,7 +361,6 @@ pl10n_status pl10n_render(const pl10n_page *page,
     return error_set(err, PL10N_ERR_NOMEM, page->name, 0, 0, "out of memory");
   }
   render_ctx r = {page, opt, out, plan.choices,
-                  opt->source_language ? opt->source_language : "en",
                   plan.content_language,
                   opt->formats ? opt->formats : own_formats,
                   PL10N_OK, err, PL10N_BUF_INIT};
