@@ -59,8 +59,9 @@
 #   pagel10n-pot         the POT from the templates
 #   pagel10n-update-po   msgmerge the POT into every PODIR/LL.po of LINGUAS
 #   pagel10n-validate    msgfmt -c every catalog
-#   pagel10n-mo          PODIR/LL.mo for every catalog (render itself reads
-#                        the .po files; the .mo are for other programs)
+#   pagel10n-mo          PODIR/LL.mo for every catalog (render reads LL.mo
+#                        instead of LL.po while it is the newer: faster to
+#                        load, for one process per page)
 #   pagel10n-render      OUT/LOCALE/PAGE for every page and locale, incremental
 #   pagel10n-render-all  the same, every page again, in PAGEL10N_SHARDS
 #                        processes (make -jN with PAGEL10N_SHARDS=N)

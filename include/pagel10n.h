@@ -8,6 +8,12 @@
  *   pl10n_pot_*()         messages of many templates -> one POT file
  *   pl10n_catalog_load()  a translator's .po or msgfmt's .mo -> catalog
  *   pl10n_render()        page + catalog -> page bytes for one locale
+ *                         (pl10n_render_pieces(): the same as slices for writev)
+ *
+ * Threads.  Objects are not locked: use a catalog, a pl10n_formats or a
+ * pl10n_pieces from one thread at a time (render compiles a catalog's
+ * translations when first used).  Parsing pages touches none of them and may
+ * run on other threads meanwhile, as "pagel10n render" does.
  *
  * Conventions.  Every public name starts with pl10n_.  The library never
  * prints and never exits: results travel back as a pl10n_status, with the
@@ -20,6 +26,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -261,6 +268,29 @@ typedef struct pl10n_render_stats {
   size_t unknown;     /* chrome found in no catalog (re-localizing) */
   const char *page_language; /* language the page's chrome was found in */
 } pl10n_render_stats;
+
+/* PAGE rendered for a locale as pieces: slices of the page's own bytes and
+   of the text render generated, in output order, for writev.  A pl10n_pieces
+   is reused from page to page (its memory is kept). */
+typedef struct pl10n_pieces pl10n_pieces;
+
+pl10n_pieces *pl10n_pieces_new(void);
+void pl10n_pieces_free(pl10n_pieces *pieces);
+
+/* Renders PAGE for OPTIONS->locale into OUT (replacing what it held);
+   otherwise as pl10n_render. */
+pl10n_status pl10n_render_pieces(const pl10n_page *page,
+                                 const pl10n_render_options *options,
+                                 pl10n_pieces *out, pl10n_render_stats *stats,
+                                 pl10n_error *err);
+
+/* The pieces of OUT as an array *IOV of *COUNT iovecs pointing into PAGE
+   and OUT: valid while both live and until OUT is rendered into again. */
+pl10n_status pl10n_pieces_iov(pl10n_pieces *out, const pl10n_page *page,
+                              const struct iovec **iov, size_t *count);
+
+/* The number of bytes the pieces hold. */
+size_t pl10n_pieces_size(const pl10n_pieces *out);
 
 /* Appends PAGE rendered for OPTIONS->locale to OUT.  Bytes outside chrome
    are copied from the input unchanged.  Rejected translations are reported

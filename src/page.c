@@ -449,11 +449,13 @@ static void attribute_message(parser_state *ps, frame *f, const its_name *el,
 static uint32_t tag_splices(parser_state *ps, frame *f, const its_name *el,
                             const char **atts, const its_local *local,
                             int is_root, int is_unit) {
+  int translate_attributes = f->translate == ITS_YES;
+  /* The common case, an element of the content: nothing to splice. */
+  if (!is_root && !is_unit && !f->starts_region && !translate_attributes) return 0;
   tag_splice list[64];
   size_t n = 0;
   tag_attribute ta;
   pl10n_buf *q = &ps->scratch;
-  int translate_attributes = f->translate == ITS_YES;
   int specified = XML_GetSpecifiedAttributeCount(ps->parser);
   for (int i = 0; i < specified && atts[i] && n < 60; i += 2) {
     its_name a;
@@ -644,7 +646,9 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
   if (memchr(ps->page->data + f->tag_begin, '&', (size_t)count))
     check_attribute_entities(ps, ps->page->data + f->tag_begin, (size_t)count);
   if (ps->status != PL10N_OK) return;
-  f->local_name = intern(ps, el.local, el.local_len);
+  /* Only the note paths of chrome's inline elements name elements. */
+  f->local_name = parent && parent->unit >= 0 ? intern(ps, el.local, el.local_len)
+                                              : NO_STRING;
 
   /* What the element inherits and says itself. */
   /* script and style are never chrome, whatever the markup says. */
@@ -805,7 +809,9 @@ static void XMLCALL on_end(void *user, const XML_Char *name) {
   frame *f = top(ps);
   XML_Index at = XML_GetCurrentByteIndex(ps->parser);
   int count = XML_GetCurrentByteCount(ps->parser);
-  int empty_element = tagscan_is_empty_element(ps->page->data + f->tag_begin,
+  /* Where the element ends matters to chrome only. */
+  int empty_element = (f->owner_unit >= 0 || f->role == ROLE_UNIT) &&
+                      tagscan_is_empty_element(ps->page->data + f->tag_begin,
                                                f->tag_end - f->tag_begin);
   uint32_t close_begin = empty_element ? f->tag_end : (uint32_t)at;
   uint32_t close_end = empty_element ? f->tag_end : (uint32_t)(at + count);

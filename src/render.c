@@ -1,6 +1,9 @@
 /* render.c - writing a page for one locale: the raw input bytes, with the
    splices the parse recorded applied (translated chrome text and attribute
-   values, language attributes).  Nothing outside a splice is re-serialized. */
+   values, language attributes).  Nothing outside a splice is re-serialized.
+   The output is a list of pieces (pl10n_pieces): slices of the page's own
+   bytes and of the text render generated, written with one writev; the
+   bytes of the page are never copied on the way. */
 #include "render.h"
 
 #include "buf.h"
@@ -16,14 +19,91 @@
 #include <unicode/utf8.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* A piece: LEN bytes at OFFSET in the page, or in the generated text when
+   GENERATED is set. */
+typedef struct piece {
+  uint32_t offset;
+  uint32_t len : 31;
+  uint32_t generated : 1;
+} piece;
+
+struct pl10n_pieces {
+  pl10n_buf text;   /* generated text */
+  pl10n_buf pieces; /* piece items, in output order */
+  pl10n_buf iov;    /* struct iovec items, made when asked for */
+  size_t size;      /* bytes in all */
+};
+
+pl10n_pieces *pl10n_pieces_new(void) { return calloc(1, sizeof(pl10n_pieces)); }
+
+void pl10n_pieces_free(pl10n_pieces *out) {
+  if (!out) return;
+  pl10n_buf_release(&out->text);
+  pl10n_buf_release(&out->pieces);
+  pl10n_buf_release(&out->iov);
+  free(out);
+}
+
+size_t pl10n_pieces_size(const pl10n_pieces *out) { return out->size; }
+
+static void pieces_clear(pl10n_pieces *out) {
+  buf_clear(&out->text);
+  buf_clear(&out->pieces);
+  buf_clear(&out->iov);
+  out->size = 0;
+}
+
+/* Records LEN bytes at OFFSET (of the page, or of the generated text),
+   joined to the piece before when they follow it. */
+static pl10n_status pieces_add(pl10n_pieces *out, int generated, size_t offset,
+                               size_t len) {
+  if (!len) return PL10N_OK;
+  if (len > INT32_MAX || offset > UINT32_MAX) return PL10N_ERR_LIMIT;
+  size_t n = BUF_COUNT(&out->pieces, piece);
+  piece *last = n ? &BUF_ITEMS(&out->pieces, piece)[n - 1] : NULL;
+  if (last && last->generated == (unsigned)generated &&
+      last->offset + last->len == offset && last->len + len <= INT32_MAX) {
+    last->len += (uint32_t)len;
+  } else {
+    piece p = {(uint32_t)offset, (uint32_t)len, (uint32_t)generated};
+    pl10n_status st = buf_push_item(&out->pieces, &p, sizeof p);
+    if (st != PL10N_OK) return st;
+  }
+  out->size += len;
+  return PL10N_OK;
+}
+
+pl10n_status pl10n_pieces_iov(pl10n_pieces *out, const pl10n_page *page,
+                              const struct iovec **iov_out, size_t *count) {
+  size_t n = BUF_COUNT(&out->pieces, piece);
+  buf_clear(&out->iov);
+  *iov_out = NULL;
+  *count = 0;
+  if (!n) return PL10N_OK;
+  pl10n_status st = buf_reserve(&out->iov, n * sizeof(struct iovec));
+  if (st != PL10N_OK) return st;
+  struct iovec *iov = BUF_ITEMS(&out->iov, struct iovec);
+  const piece *p = BUF_ITEMS(&out->pieces, piece);
+  for (size_t i = 0; i < n; i++) {
+    const char *base = p[i].generated ? out->text.data : page->data;
+    iov[i].iov_base = (void *)(base + p[i].offset);
+    iov[i].iov_len = p[i].len;
+  }
+  out->iov.len = n * sizeof(struct iovec);
+  *iov_out = iov;
+  *count = n;
+  return PL10N_OK;
+}
+
 typedef struct render_ctx {
   const pl10n_page *page;
   const pl10n_render_options *opt;
-  pl10n_buf *out;
+  pl10n_pieces *out;
   const render_choice *choice; /* per message, NULL ops = source text */
   const char *content_language;
   pl10n_formats *formats;
@@ -33,13 +113,16 @@ typedef struct render_ctx {
 } render_ctx;
 
 static void put(render_ctx *r, const char *s, size_t n) {
-  if (r->st == PL10N_OK) r->st = buf_append(r->out, s, n);
+  if (r->st != PL10N_OK || !n) return;
+  size_t at = r->out->text.len;
+  r->st = buf_append(&r->out->text, s, n);
+  if (r->st == PL10N_OK) r->st = pieces_add(r->out, 1, at, n);
 }
 
 static void put_str(render_ctx *r, const char *s) { put(r, s, strlen(s)); }
 
 static void put_raw(render_ctx *r, uint32_t a, uint32_t b) {
-  if (b > a) put(r, r->page->data + a, b - a);
+  if (b > a && r->st == PL10N_OK) r->st = pieces_add(r->out, 0, a, b - a);
 }
 
 /* Writes decoded text escaped for element content (QUOTE 0) or for an
@@ -347,9 +430,11 @@ static void emit_range(render_ctx *r, uint32_t a, uint32_t b, uint32_t first) {
   put_raw(r, pos, b);
 }
 
-pl10n_status pl10n_render(const pl10n_page *page,
-                          const pl10n_render_options *opt, pl10n_buf *out,
-                          pl10n_render_stats *stats, pl10n_error *err) {
+pl10n_status pl10n_render_pieces(const pl10n_page *page,
+                                 const pl10n_render_options *opt,
+                                 pl10n_pieces *out, pl10n_render_stats *stats,
+                                 pl10n_error *err) {
+  pieces_clear(out);
   if (!opt || !opt->locale)
     return error_set(err, PL10N_ERR_USAGE, page->name, 0, 0, "no locale given");
   render_plan plan;
@@ -373,4 +458,24 @@ pl10n_status pl10n_render(const pl10n_page *page,
   if (r.st != PL10N_OK)
     return error_set(err, r.st, page->name, 0, 0, "%s", pl10n_strerror(r.st));
   return PL10N_OK;
+}
+
+pl10n_status pl10n_render(const pl10n_page *page,
+                          const pl10n_render_options *opt, pl10n_buf *out,
+                          pl10n_render_stats *stats, pl10n_error *err) {
+  pl10n_pieces *pieces = pl10n_pieces_new();
+  if (!pieces) return error_set(err, PL10N_ERR_NOMEM, page->name, 0, 0, "out of memory");
+  pl10n_status st = pl10n_render_pieces(page, opt, pieces, stats, err);
+  const struct iovec *iov = NULL;
+  size_t n = 0;
+  if (st == PL10N_OK) st = buf_reserve(out, pieces->size);
+  if (st == PL10N_OK) st = pl10n_pieces_iov(pieces, page, &iov, &n);
+  if (st == PL10N_OK) {
+    /* Room was made above: these appends cannot fail. */
+    for (size_t i = 0; i < n; i++) buf_append(out, iov[i].iov_base, iov[i].iov_len);
+  } else if (err && err->status != st) {
+    error_set(err, st, page->name, 0, 0, "%s", pl10n_strerror(st));
+  }
+  pl10n_pieces_free(pieces);
+  return st;
 }

@@ -8,6 +8,7 @@
 
 #include <libintl.h>
 #include <stdio.h>
+#include <sys/uio.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -38,10 +39,13 @@ int cli_read_file(const char *path, pl10n_buf *out);
    then rename.  On failure prints the error, removes the temporary file and
    returns 0. */
 int cli_write_file_atomic(const char *path, const char *data, size_t len);
+/* The same for the N pieces of IOV, written in order. */
+int cli_write_file_atomic_iov(const char *path, const struct iovec *iov, size_t n);
 
 /* Writes DATA to standard output and flushes it; prints the error and
    returns 0 when that fails (closed, full, broken pipe). */
 int cli_write_stdout(const char *data, size_t len);
+int cli_write_stdout_iov(const struct iovec *iov, size_t n);
 
 /* Creates a temporary file next to PATH; returns its name (malloc'd) and
    an open descriptor in *FD, or NULL after printing the error.  Until

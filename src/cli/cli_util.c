@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 const char *program_name = "pagel10n";
@@ -52,7 +53,8 @@ int cli_read_file(const char *path, pl10n_buf *out) {
     return 0;
   }
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+  if (fstat(fd, &st) != 0) memset(&st, 0, sizeof st);
+  if (S_ISDIR(st.st_mode)) {
     fprintf(stderr, _("%s: error: is a directory\n"), path);
     close(fd);
     return 0;
@@ -61,8 +63,14 @@ int cli_read_file(const char *path, pl10n_buf *out) {
   /* The parser refuses pages over 256 MiB; do not read more than that
      (extract /dev/zero must stop). */
   out->limit = ((size_t)256 << 20) + 1;
+  /* A regular file is read into room for its size and one byte more (to
+     see the end), so that the buffer, kept from page to page, stays at the
+     largest page. */
+  size_t expected = st.st_size > 0 && S_ISREG(st.st_mode) && (size_t)st.st_size < out->limit
+                        ? (size_t)st.st_size + 1 : 0;
+  if (expected && out->cap < expected + 1) buf_reserve(out, expected);
   for (;;) {
-    pl10n_status s = buf_reserve(out, 65536);
+    pl10n_status s = out->cap > out->len + 1 ? PL10N_OK : buf_reserve(out, 65536);
     if (s == PL10N_ERR_LIMIT && out->len < out->limit - 1) s = buf_reserve(out, 1);
     if (s != PL10N_OK) {
       fprintf(stderr, s == PL10N_ERR_LIMIT ? _("%s: error: larger than 256 MiB\n")
@@ -119,47 +127,68 @@ void cli_temp_done(void) { pending_temp = NULL; }
 
 char *cli_temp_beside(const char *path, int *fd) {
   watch_signals();
+  static unsigned long counter;
   const char *slash = strrchr(path, '/');
   size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
   const char *base = slash ? slash + 1 : path;
-  size_t n = dir_len + strlen(base) + 16;
+  size_t n = dir_len + strlen(base) + 48;
   char *tmp = malloc(n);
   if (!tmp) {
     cli_error("%s", pl10n_strerror(PL10N_ERR_NOMEM));
     return NULL;
   }
-  snprintf(tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
-  *fd = mkstemp(tmp);
+  /* ".NAME.PID.N": unique within the process, and O_EXCL settles a clash
+     with another one.  The mode gives the file the permissions an ordinary
+     new file gets (0666 less the umask). */
+  for (int attempt = 0;; attempt++) {
+    snprintf(tmp, n, "%.*s.%s.%ld.%lu", (int)dir_len, path, base, (long)getpid(),
+             counter++);
+    *fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (*fd >= 0 || errno != EEXIST || attempt == 100) break;
+  }
   if (*fd < 0) {
     fprintf(stderr, _("%s: error: cannot create a file in its directory: %s\n"),
             path, strerror(errno));
     free(tmp);
     return NULL;
   }
-  /* Give the file the permissions an ordinary new file would get. */
-  mode_t mask = umask(0);
-  umask(mask);
-  fchmod(*fd, 0666 & ~mask);
   pending_temp = tmp;
   return tmp;
 }
 
-static int write_all(int fd, const char *data, size_t len) {
-  while (len) {
-    ssize_t n = write(fd, data, len);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return 0;
-    data += n;
-    len -= (size_t)n;
+/* Writes the N pieces of IOV to FD, however many writev calls it takes. */
+static int write_all(int fd, const struct iovec *iov, size_t n) {
+  enum { BATCH = 256 };
+  struct iovec batch[BATCH];
+  while (n) {
+    size_t k = n < BATCH ? n : BATCH, first = 0;
+    memcpy(batch, iov, k * sizeof *batch);
+    while (first < k) {
+      ssize_t done = writev(fd, batch + first, (int)(k - first));
+      if (done < 0 && errno == EINTR) continue;
+      if (done < 0) return 0;
+      for (size_t d = (size_t)done; d && first < k;) {
+        if (d >= batch[first].iov_len) {
+          d -= batch[first++].iov_len;
+        } else {
+          batch[first].iov_base = (char *)batch[first].iov_base + d;
+          batch[first].iov_len -= d;
+          d = 0;
+        }
+      }
+      while (first < k && batch[first].iov_len == 0) first++;
+    }
+    iov += k;
+    n -= k;
   }
   return 1;
 }
 
-int cli_write_file_atomic(const char *path, const char *data, size_t len) {
+int cli_write_file_atomic_iov(const char *path, const struct iovec *iov, size_t n) {
   int fd;
   char *tmp = cli_temp_beside(path, &fd);
   if (!tmp) return 0;
-  int ok = write_all(fd, data, len);
+  int ok = write_all(fd, iov, n);
   int saved = errno;
   if (close(fd) != 0 && ok) { ok = 0; saved = errno; }
   if (ok && rename(tmp, path) != 0) { ok = 0; saved = errno; }
@@ -172,13 +201,25 @@ int cli_write_file_atomic(const char *path, const char *data, size_t len) {
   return ok;
 }
 
-int cli_write_stdout(const char *data, size_t len) {
-  if (fcntl(STDOUT_FILENO, F_GETFD) < 0 || fwrite(data ? data : "", 1, len, stdout) != len ||
-      fflush(stdout) != 0) {
+int cli_write_file_atomic(const char *path, const char *data, size_t len) {
+  struct iovec one = {(void *)(data ? data : ""), len};
+  return cli_write_file_atomic_iov(path, &one, len ? 1 : 0);
+}
+
+int cli_write_stdout_iov(const struct iovec *iov, size_t n) {
+  int ok = fcntl(STDOUT_FILENO, F_GETFD) >= 0;
+  for (size_t i = 0; ok && i < n; i++)
+    ok = fwrite(iov[i].iov_base, 1, iov[i].iov_len, stdout) == iov[i].iov_len;
+  if (!ok || fflush(stdout) != 0) {
     cli_error(_("cannot write to standard output: %s"), strerror(errno));
     return 0;
   }
   return 1;
+}
+
+int cli_write_stdout(const char *data, size_t len) {
+  struct iovec one = {(void *)(data ? data : ""), len};
+  return cli_write_stdout_iov(&one, 1);
 }
 
 int cli_same_file_as_any(const char *path, char *const *inputs, int n) {

@@ -7,6 +7,7 @@
 #include "cli.h"
 
 #include "../buf.h"
+#include "page_writer.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -33,7 +34,6 @@ typedef struct render_job {
   const char *output;
   const char *out_dir;
   int quiet;
-  int progress;
   pl10n_formats *formats;
   pl10n_render_stats totals;
   size_t pages_done, pages_failed;
@@ -51,7 +51,8 @@ static void render_usage(FILE *out) {
           "chrome is copied unchanged.\n\n"
           "  -l, --locale=LIST        locales to render, comma-separated (tl, "
           "tl_PH.UTF-8, fil-PH, en)\n"
-          "  -d, --po-dir=DIR         catalogs DIR/LL.po or DIR/LL.mo\n"
+          "  -d, --po-dir=DIR         catalogs DIR/LL.po or DIR/LL.mo (LL.mo when it\n"
+          "                           is at least as new as LL.po)\n"
           "  -c, --catalog=FILE       one catalog (.po or .mo) for the locale\n"
           "  -o, --output=FILE        write the one page and locale to FILE\n"
           "      --out-dir=DIR        write DIR/LOCALE/PAGE for every page and "
@@ -100,7 +101,24 @@ static int compare_names(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Loads DIR/LL.po, or DIR/LL.mo where there is no LL.po. */
+/* Of DIR/LL.po and DIR/LL.mo, the one render loads: LL.mo where there is no
+   LL.po, or where it is at least as new as LL.po (msgfmt compiled it from
+   that LL.po: the same translations, loaded without parsing PO). */
+static int mo_is_fresh(const char *dir, const char *mo_name) {
+  size_t len = strlen(dir) + strlen(mo_name) + 2;
+  char *path = malloc(len);
+  if (!path) return 0;
+  struct stat mo, po;
+  snprintf(path, len, "%s/%s", dir, mo_name);
+  int fresh = stat(path, &mo) == 0;
+  memcpy(path + len - 3, "po", 2);
+  fresh = fresh && stat(path, &po) == 0 &&
+          (mo.st_mtim.tv_sec > po.st_mtim.tv_sec ||
+           (mo.st_mtim.tv_sec == po.st_mtim.tv_sec && mo.st_mtim.tv_nsec >= po.st_mtim.tv_nsec));
+  free(path);
+  return fresh;
+}
+
 static int load_po_dir(render_job *job, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
@@ -126,16 +144,16 @@ static int load_po_dir(render_job *job, const char *dir) {
   if (n) qsort(names, n, sizeof *names, compare_names);
   for (size_t i = 0; i < n && ok; i++) {
     if (!names[i]) { ok = 0; break; }
-    if (has_suffix(names[i], ".mo")) {
-      /* Skip LL.mo when LL.po is there too. */
-      size_t len = strlen(names[i]);
-      int twin = 0;
-      for (size_t j = 0; j < n; j++)
-        if (names[j] && strlen(names[j]) == len &&
-            strncmp(names[j], names[i], len - 3) == 0 && has_suffix(names[j], ".po"))
-          twin = 1;
-      if (twin) continue;
-    }
+    /* LL.po and LL.mo both there: one of them. */
+    size_t len = strlen(names[i]);
+    int is_mo = has_suffix(names[i], ".mo");
+    const char *twin = NULL;
+    for (size_t j = 0; j < n && !twin; j++)
+      if (j != i && names[j] && strlen(names[j]) == len &&
+          strncmp(names[j], names[i], len - 3) == 0 &&
+          has_suffix(names[j], is_mo ? ".po" : ".mo"))
+        twin = names[j];
+    if (twin && is_mo != mo_is_fresh(dir, is_mo ? names[i] : twin)) continue;
     size_t size = strlen(dir) + strlen(names[i]) + 2;
     char *path = malloc(size);
     if (!path) { ok = 0; break; }
@@ -243,24 +261,6 @@ static char *output_path(const char *dir, const char *tag, const char *page) {
   return path;
 }
 
-static int make_parent_dirs(const char *path) {
-  char *copy = strdup(path);
-  if (!copy) return 0;
-  for (char *p = copy + 1; *p; p++) {
-    if (*p != '/') continue;
-    *p = '\0';
-    if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-      fprintf(stderr, _("%s: error: cannot create directory: %s\n"), copy,
-              strerror(errno));
-      free(copy);
-      return 0;
-    }
-    *p = '/';
-  }
-  free(copy);
-  return 1;
-}
-
 static int is_input(const render_job *job, const char *path) {
   struct stat st;
   if (stat(path, &st) != 0) return 0;
@@ -269,27 +269,28 @@ static int is_input(const render_job *job, const char *path) {
   return 0;
 }
 
-static void add_stats(pl10n_render_stats *total, const pl10n_render_stats *s) {
-  total->translated += s->translated;
-  total->fallback += s->fallback;
-  total->rejected += s->rejected;
-  total->unknown += s->unknown;
+/* Reads and parses the page of SLOT, printing what goes wrong. */
+static void read_page(page_slot *slot) {
+  if (!cli_read_file(slot->name, &slot->data)) {
+    slot->ok = 0;
+    return;
+  }
+  pl10n_error err;
+  if (pl10n_page_parse(slot->name, slot->data.data ? slot->data.data : "",
+                       slot->data.len, NULL, &slot->page, &err) != PL10N_OK) {
+    cli_print_error(&err);
+    slot->page = NULL;
+    slot->ok = 0;
+  }
 }
 
-/* Renders one page for every target; returns 0 if anything failed. */
-static int render_page(render_job *job, const char *name, pl10n_buf *data,
-                       pl10n_buf *out) {
-  if (!cli_read_file(name, data)) return 0;
-  pl10n_page *page;
-  pl10n_error err;
-  if (pl10n_page_parse(name, data->data ? data->data : "", data->len, NULL, &page,
-                       &err) != PL10N_OK) {
-    cli_print_error(&err);
-    return 0;
-  }
-  int ok = 1;
+/* Renders the page of SLOT for every target (the page_writer's render
+   function: it runs where the writing does). */
+static void render_page(void *user, page_slot *slot) {
+  render_job *job = user;
   /* A locale that fails does not stop the page's other locales. */
   for (size_t t = 0; t < job->n_targets; t++) {
+    page_output *o = &slot->outputs[t];
     pl10n_render_options opt;
     memset(&opt, 0, sizeof opt);
     opt.locale = job->targets[t].tag;
@@ -299,36 +300,31 @@ static int render_page(render_job *job, const char *name, pl10n_buf *data,
     opt.n_others = job->n_catalogs;
     opt.diagnostic = cli_print_diagnostic;
     opt.formats = job->formats;
-    pl10n_render_stats stats;
-    buf_clear(out);
-    if (pl10n_render(page, &opt, out, &stats, &err) != PL10N_OK) {
+    pl10n_error err;
+    if (pl10n_render_pieces(slot->page, &opt, o->pieces, &o->stats, &err) != PL10N_OK) {
       cli_print_error(&err);
-      ok = 0;
+      slot->ok = 0;
       continue;
     }
-    int written = 0;
     if (!job->output && !job->out_dir) {
-      written = cli_write_stdout(out->data, out->len);
-    } else {
-      char *path = job->output ? strdup(job->output)
-                               : output_path(job->out_dir, job->targets[t].tag, name);
-      if (!path) {
-        fprintf(stderr, _("%s: error: the page name leaves the output directory\n"),
-                name);
-      } else if (is_input(job, path)) {
-        fprintf(stderr, _("%s: error: refusing to overwrite an input file\n"), path);
-      } else {
-        written = (job->output || make_parent_dirs(path)) &&
-                  cli_write_file_atomic(path, out->data ? out->data : "", out->len);
-      }
-      free(path);
+      o->rendered = 1; /* standard output */
+      continue;
     }
-    /* The summary counts what reached a file. */
-    if (written) add_stats(&job->totals, &stats);
-    else ok = 0;
+    o->path = job->output ? strdup(job->output)
+                          : output_path(job->out_dir, job->targets[t].tag, slot->name);
+    if (!o->path) {
+      fprintf(stderr, _("%s: error: the page name leaves the output directory\n"),
+              slot->name);
+    } else if (is_input(job, o->path)) {
+      fprintf(stderr, _("%s: error: refusing to overwrite an input file\n"), o->path);
+    } else {
+      o->rendered = 1;
+      continue;
+    }
+    free(o->path);
+    o->path = NULL;
+    slot->ok = 0;
   }
-  pl10n_page_free(page);
-  return ok;
 }
 
 static int parse_shard(const char *arg, unsigned long *k, unsigned long *n) {
@@ -477,23 +473,29 @@ int cmd_render(int argc, char **argv) {
     }
   }
   if (status == EXIT_OK) {
-    job.progress = !job.quiet && isatty(STDERR_FILENO) && job.out_dir;
-    pl10n_buf data = PL10N_BUF_INIT, out = PL10N_BUF_INIT;
+    int progress = !job.quiet && isatty(STDERR_FILENO) && job.out_dir;
     size_t selected = 0;
     for (size_t i = 0; i < n_pages; i++)
       if (i % shard_n == shard_k - 1) selected++;
+    /* Pages are rendered and written on a thread of their own when there
+       are several. */
+    page_writer_options wopt = {job.n_targets, render_page, &job, selected > 1,
+                                job.out_dir != NULL, progress, selected};
+    page_writer *writer = page_writer_new(&wopt);
+    if (!writer) {
+      cli_error("%s", pl10n_strerror(PL10N_ERR_NOMEM));
+      status = EXIT_USAGE;
+      goto done;
+    }
     for (size_t i = 0; i < n_pages; i++) {
       if (i % shard_n != shard_k - 1) continue;
-      if (!render_page(&job, pages[i], &data, &out)) job.pages_failed++;
-      job.pages_done++;
-      if (job.progress)
-        /* TRANSLATORS: the progress line: program name, pages done, pages. */
-        fputc('\r', stderr), fprintf(stderr, _("%s: %zu/%zu pages"), program_name,
-                                      job.pages_done, selected);
+      page_slot *slot = page_writer_slot(writer);
+      slot->name = pages[i];
+      read_page(slot);
+      page_writer_submit(writer, slot);
     }
-    if (job.progress) fputc('\n', stderr);
-    pl10n_buf_release(&data);
-    pl10n_buf_release(&out);
+    page_writer_finish(writer, &job.pages_done, &job.pages_failed, &job.totals);
+    page_writer_free(writer);
     if (!job.quiet && job.out_dir)
       fprintf(stderr,
               _("%s: %zu pages x %zu locales: %zu messages translated, %zu in the "
@@ -504,6 +506,7 @@ int cmd_render(int argc, char **argv) {
               job.pages_failed);
     if (job.pages_failed) status = EXIT_FAILED;
   }
+done:
   for (size_t i = 0; i < n_pages; i++) free(pages[i]);
   pl10n_buf_release(&names);
   for (size_t i = 0; i < job.n_catalogs; i++) pl10n_catalog_free(job.catalogs[i]);

@@ -17,7 +17,7 @@
 #     compares bytes like cmp and never opens a FIFO);
 #   * no new file anywhere in the scratch directory or in $TMPDIR except the
 #     ones the case declares (produced:, allow:) - in particular no temporary
-#     ".NAME.XXXXXX" file and no partial output;
+#     ".NAME.PID.N" file and no partial output;
 #   * a failing run explains itself: a "...: error: ..." (or a program-level
 #     "pagel10n: ...") line on stderr;
 #   * a secret (secret:) shows up in no output, stream or file.
