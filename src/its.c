@@ -52,53 +52,57 @@ static int within_text_value(const char *value) {
   return ITS_UNSET;
 }
 
-void its_read_local(const char *triplet, const char **atts, its_local *out) {
-  its_name element;
-  its_split_name(triplet, &element);
+/* An ITS attribute (its:NAME, or NAME on its:span); 0 if not one. */
+static int read_its_attribute(its_local *out, const its_name *a, const char *v) {
+  if (span_eq(a->local, a->local_len, "translate")) out->translate = yes_no(v);
+  else if (span_eq(a->local, a->local_len, "withinText")) out->within_text = within_text_value(v);
+  else if (span_eq(a->local, a->local_len, "locNote")) out->loc_note = v;
+  else if (span_eq(a->local, a->local_len, "locNoteRef")) out->loc_note_ref = v;
+  else return 0;
+  return 1;
+}
+
+/* A pl: attribute (the pagel10n extension). */
+static void read_pl_attribute(its_local *out, const its_name *a, const char *v) {
+  if (span_eq(a->local, a->local_len, "context")) out->context = v;
+  else if (span_eq(a->local, a->local_len, "value")) out->value = v;
+  else if (span_eq(a->local, a->local_len, "format")) out->format = v;
+  else if (span_eq(a->local, a->local_len, "plural")) out->plural = v;
+  else if (span_eq(a->local, a->local_len, "count")) out->count = v;
+  else if (span_eq(a->local, a->local_len, "singular")) out->singular = v;
+}
+
+void its_read_local(const its_name *element, const char **atts, its_local *out) {
   memset(out, 0, sizeof *out);
   out->translate = ITS_UNSET;
   out->within_text = ITS_UNSET;
   out->preserve_space = ITS_UNSET;
-  out->is_xhtml = span_eq(element.ns, element.ns_len, XHTML_NS);
-  out->is_its_span = its_name_is(&element, ITS_NS, "span");
+  out->is_xhtml = span_eq(element->ns, element->ns_len, XHTML_NS);
+  out->is_its_span = its_name_is(element, ITS_NS, "span");
   int html_translate = ITS_UNSET;
+  /* Most attributes of a page (href, class, src) concern none of this:
+     they are told apart by their namespace first. */
   for (size_t i = 0; atts[i]; i += 2) {
     its_name a;
     its_split_name(atts[i], &a);
     const char *v = atts[i + 1];
-    int in_its = span_eq(a.ns, a.ns_len, ITS_NS);
-    int bare = a.ns_len == 0;
-    /* its:span carries ITS attributes without a namespace. */
-    int its_attr = in_its || (bare && out->is_its_span);
-    if (its_attr && span_eq(a.local, a.local_len, "translate")) {
-      out->translate = yes_no(v);
-    } else if (its_attr && span_eq(a.local, a.local_len, "withinText")) {
-      out->within_text = within_text_value(v);
-    } else if (its_attr && span_eq(a.local, a.local_len, "locNote")) {
-      out->loc_note = v;
-    } else if (its_attr && span_eq(a.local, a.local_len, "locNoteRef")) {
-      out->loc_note_ref = v;
-    } else if (its_name_is(&a, XML_NS, "space")) {
-      if (strcmp(v, "preserve") == 0) out->preserve_space = ITS_YES;
-      else if (strcmp(v, "default") == 0) out->preserve_space = ITS_NO;
-    } else if (its_name_is(&a, XML_NS, "lang")) {
-      out->xml_lang = v;
-    } else if (its_name_is(&a, PL10N_NAMESPACE, "context")) {
-      out->context = v;
-    } else if (its_name_is(&a, PL10N_NAMESPACE, "value")) {
-      out->value = v;
-    } else if (its_name_is(&a, PL10N_NAMESPACE, "format")) {
-      out->format = v;
-    } else if (its_name_is(&a, PL10N_NAMESPACE, "plural")) {
-      out->plural = v;
-    } else if (its_name_is(&a, PL10N_NAMESPACE, "count")) {
-      out->count = v;
-    } else if (its_name_is(&a, PL10N_NAMESPACE, "singular")) {
-      out->singular = v;
-    } else if (bare && out->is_xhtml && span_eq(a.local, a.local_len, "translate")) {
-      html_translate = yes_no(v);
-    } else if (bare && out->is_xhtml && span_eq(a.local, a.local_len, "lang")) {
-      out->lang = v;
+    if (a.ns_len == 0) {
+      /* its:span carries ITS attributes without a namespace. */
+      if (out->is_its_span && read_its_attribute(out, &a, v)) continue;
+      if (!out->is_xhtml) continue;
+      if (span_eq(a.local, a.local_len, "translate")) html_translate = yes_no(v);
+      else if (span_eq(a.local, a.local_len, "lang")) out->lang = v;
+    } else if (span_eq(a.ns, a.ns_len, ITS_NS)) {
+      read_its_attribute(out, &a, v);
+    } else if (span_eq(a.ns, a.ns_len, XML_NS)) {
+      if (span_eq(a.local, a.local_len, "lang")) {
+        out->xml_lang = v;
+      } else if (span_eq(a.local, a.local_len, "space")) {
+        if (strcmp(v, "preserve") == 0) out->preserve_space = ITS_YES;
+        else if (strcmp(v, "default") == 0) out->preserve_space = ITS_NO;
+      }
+    } else if (span_eq(a.ns, a.ns_len, PL10N_NAMESPACE)) {
+      read_pl_attribute(out, &a, v);
     }
   }
   /* On one element its:translate wins over the HTML attribute. */

@@ -48,9 +48,9 @@ typedef struct its_local {
   int is_its_span;
 } its_local;
 
-/* Reads the attributes ATTS (Expat's NULL-terminated name/value array) of
-   the element named TRIPLET. */
-void its_read_local(const char *triplet, const char **atts, its_local *out);
+/* Reads the ITS, HTML and pl: marking among the attributes ATTS (Expat's
+   NULL-terminated name/value array) of ELEMENT. */
+void its_read_local(const its_name *element, const char **atts, its_local *out);
 
 /* How a value is written (pl:format). */
 typedef enum value_format {

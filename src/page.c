@@ -631,7 +631,7 @@ static void XMLCALL on_start(void *user, const XML_Char *name,
   its_name el;
   its_split_name(name, &el);
   its_local local;
-  its_read_local(name, atts, &local);
+  its_read_local(&el, atts, &local);
   int is_root = parent == NULL;
   if (is_root) {
     ps->page->is_xhtml = local.is_xhtml;
