@@ -176,15 +176,17 @@ if [ -d /dev/shm ] && [ -w /dev/shm ] &&
   SHM=$(mktemp -d /dev/shm/pagel10n-bench.XXXXXX)
   trap 'rm -rf "$SHM"' EXIT
 fi
+# Every timed run starts after sync, so that the writing back of what the
+# run before wrote (or removed) does not fall on it.
 for ((r = 1; r <= REPS; r++)); do
   say "pages: round $r of $REPS (cat, xmlwf, render${SHM:+, render into tmpfs})"
-  timed cat cat "${PAGES[@]}"
-  timed xmlwf xmlwf -n "${PAGES[@]}"
+  sync; timed cat cat "${PAGES[@]}"
+  sync; timed xmlwf xmlwf -n "${PAGES[@]}"
   fresh_out
-  timed render "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$WORK/out" --files-from pages.list
+  sync; timed render "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$WORK/out" --files-from pages.list
   if [ -n "$SHM" ]; then
     rm -rf "$SHM/out"
-    timed render-shm "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$SHM/out" --files-from pages.list
+    sync; timed render-shm "$PAGEL10N" render "${RENDER_OPTS[@]}" --out-dir "$SHM/out" --files-from pages.list
   fi
 done
 [ -z "$SHM" ] || rm -rf "$SHM/out"
@@ -402,7 +404,7 @@ fi
   echo
   echo "## Method"
   echo
-  echo "- Page cache warm.  Each timed run is repeated $REPS times with the tools compared taking turns, and the fastest run counts (wall clock);" \
+  echo "- Page cache warm, and \`sync\` before every timed run.  Each timed run is repeated $REPS times with the tools compared taking turns, and the fastest run counts (wall clock);" \
        "user and system CPU and peak RSS (\`/usr/bin/time\`, maximum resident set size; for the one-process-a-page loops, bash's \`times\`) are those of that run." \
        "Targets are judged on the wall clock; the same ratio in CPU time (user + system) is shown beside it, as it suffers less from other load on the machine."
   echo "- render: \`pagel10n render ${RENDER_OPTS[*]} --out-dir DIR --files-from pages.list\`: one process, two threads (one reads and parses the pages, the other renders each parsed page for en and tl and writes the two files); each page parsed once, into an emptied DIR under bench/work/${SHM:+ (and, for comparison, in tmpfs)}."

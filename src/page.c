@@ -17,6 +17,7 @@
 #include "tagscan.h"
 #include "format.h"
 #include "text.h"
+#include "xml_salt.h"
 
 #include <expat.h>
 #include <stdlib.h>
@@ -1075,6 +1076,7 @@ pl10n_status pl10n_page_parse(const char *name, const char *data, size_t len,
     return error_set(err, PL10N_ERR_NOMEM, name, 0, 0, "out of memory");
   }
   XML_Parser p = ps.parser;
+  xml_salt_parser(p);
   XML_SetReturnNSTriplet(p, XML_TRUE);
   XML_SetUserData(p, &ps);
   XML_SetElementHandler(p, on_start, on_end);

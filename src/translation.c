@@ -6,6 +6,7 @@
 #include "entities.h"
 #include "its.h"
 #include "text.h"
+#include "xml_salt.h"
 
 #include <expat.h>
 #include <stdarg.h>
@@ -184,6 +185,7 @@ static void fragment_parse(fragment *f, const char *text, int canonical) {
   }
   f->parser = XML_ParserCreate("UTF-8");
   if (!f->parser) { fragment_fail(f, "out of memory"); goto done; }
+  xml_salt_parser(f->parser);
   XML_SetUserData(f->parser, f);
   XML_SetElementHandler(f->parser, on_start, on_end);
   XML_SetCharacterDataHandler(f->parser, on_text);

@@ -22,7 +22,8 @@ struct page_writer {
   page_slot slots[2];
   page_writer_options opt;
   int threaded;
-  char *known_dir; /* a directory made or found before: its files need no mkdir */
+  char **known_dirs; /* per output, the directory made or found for the
+                        last page: the next page's file there needs no mkdir */
   /* Counts, kept by whoever writes (the thread, or the caller). */
   size_t pages, failed;
   pl10n_render_stats totals;
@@ -36,13 +37,12 @@ struct page_writer {
   size_t next;    /* the slot the writer writes next */
 };
 
-/* Makes the directories above PATH, starting from the deepest missing. */
-static int make_parent_dirs(page_writer *w, const char *path) {
+/* Makes the directories above PATH, remembering the last one in *KNOWN. */
+static int make_parent_dirs(char **known, const char *path) {
   const char *slash = strrchr(path, '/');
   if (!slash || slash == path) return 1;
   size_t dir_len = (size_t)(slash - path);
-  if (w->known_dir && strlen(w->known_dir) == dir_len &&
-      memcmp(w->known_dir, path, dir_len) == 0)
+  if (*known && strlen(*known) == dir_len && memcmp(*known, path, dir_len) == 0)
     return 1;
   char *dir = strndup(path, dir_len);
   if (!dir) return 0;
@@ -59,12 +59,13 @@ static int make_parent_dirs(page_writer *w, const char *path) {
     *p = c;
     if (!c) break;
   }
-  free(w->known_dir);
-  w->known_dir = dir;
+  free(*known);
+  *known = dir;
   return 1;
 }
 
-static int write_output(page_writer *w, const pl10n_page *page, page_output *o) {
+static int write_output(page_writer *w, const pl10n_page *page, page_output *o,
+                        char **known_dir) {
   const struct iovec *iov;
   size_t n;
   pl10n_status st = pl10n_pieces_iov(o->pieces, page, &iov, &n);
@@ -73,7 +74,7 @@ static int write_output(page_writer *w, const pl10n_page *page, page_output *o) 
     return 0;
   }
   if (!o->path) return cli_write_stdout_iov(iov, n);
-  return (!w->opt.make_dirs || make_parent_dirs(w, o->path)) &&
+  return (!w->opt.make_dirs || make_parent_dirs(known_dir, o->path)) &&
          cli_write_file_atomic_iov(o->path, iov, n);
 }
 
@@ -92,7 +93,8 @@ static void write_slot(page_writer *w, page_slot *slot) {
   for (size_t i = 0; i < w->opt.n_outputs; i++) {
     page_output *o = &slot->outputs[i];
     if (o->rendered) {
-      if (write_output(w, slot->page, o)) add_stats(&w->totals, &o->stats);
+      if (write_output(w, slot->page, o, &w->known_dirs[i]))
+        add_stats(&w->totals, &o->stats);
       else ok = 0;
     }
     o->rendered = 0;
@@ -133,6 +135,8 @@ page_writer *page_writer_new(const page_writer_options *options) {
   pthread_cond_init(&w->changed, NULL);
   w->opt = *options;
   size_t n_outputs = options->n_outputs;
+  w->known_dirs = calloc(n_outputs ? n_outputs : 1, sizeof *w->known_dirs);
+  if (!w->known_dirs) goto fail;
   for (size_t s = 0; s < 2; s++) {
     w->slots[s].outputs = calloc(n_outputs ? n_outputs : 1, sizeof(page_output));
     if (!w->slots[s].outputs) goto fail;
@@ -204,7 +208,8 @@ void page_writer_free(page_writer *w) {
     }
     free(slot->outputs);
   }
-  free(w->known_dir);
+  for (size_t i = 0; w->known_dirs && i < w->opt.n_outputs; i++) free(w->known_dirs[i]);
+  free(w->known_dirs);
   pthread_mutex_destroy(&w->lock);
   pthread_cond_destroy(&w->changed);
   free(w);
