@@ -81,6 +81,11 @@ int cli_read_file(const char *path, pl10n_buf *out) {
     }
     size_t room = out->cap - out->len - 1;
     if (out->limit && room > out->limit - out->len) room = out->limit - out->len;
+    if (room == 0) { /* the limit reached, and more to read */
+      fprintf(stderr, _("%s: error: larger than 256 MiB\n"), path);
+      if (fd != STDIN_FILENO) close(fd);
+      return 0;
+    }
     ssize_t n = read(fd, out->data + out->len, room);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
