@@ -9,6 +9,28 @@
 #include <stdio.h>
 #include <string.h>
 
+static int is_tag_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The BCP 47 subtag a POSIX locale modifier stands for: a script
+   (sr@latin, uz@cyrillic, ks@devanagari, tt@iqtelif, en@shaw) or a
+   registered variant (ca@valencia, aa@saaho); NULL for the others (de@euro:
+   the currency, no part of a language tag).  *IS_SCRIPT tells which. */
+static const char *modifier_subtag(const char *modifier, int *is_script) {
+  static const struct { const char *modifier, *subtag; int script; } known[] = {
+      {"latin", "Latn", 1},    {"cyrillic", "Cyrl", 1}, {"devanagari", "Deva", 1},
+      {"iqtelif", "Latn", 1},  {"shaw", "Shaw", 1},     {"valencia", "valencia", 0},
+      {"saaho", "saaho", 0}};
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (strcmp(modifier, known[i].modifier) == 0) {
+      *is_script = known[i].script;
+      return known[i].subtag;
+    }
+  *is_script = 0;
+  return NULL;
+}
+
 pl10n_status pl10n_locale_tag(const char *locale, char *out, size_t size) {
   char tag[ULOC_FULLNAME_CAPACITY];
   size_t n = strcspn(locale, ".@"); /* POSIX codeset and modifier */
@@ -16,17 +38,29 @@ pl10n_status pl10n_locale_tag(const char *locale, char *out, size_t size) {
   for (size_t i = 0; i < n; i++) {
     char c = locale[i];
     if (c == '_') c = '-';
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-          (c >= '0' && c <= '9') || c == '-'))
-      return PL10N_ERR_LOCALE;
+    if (!is_tag_char(c) && c != '-') return PL10N_ERR_LOCALE;
     tag[i] = c;
   }
   tag[n] = '\0';
+  size_t parse_len = n;
+  const char *at = strchr(locale + n, '@');
+  int is_script = 0;
+  const char *subtag = at ? modifier_subtag(at + 1, &is_script) : NULL;
+  if (subtag) {
+    /* The script goes after the language, a variant at the end. */
+    size_t lang_len = is_script ? strcspn(tag, "-") : n;
+    size_t add = strlen(subtag) + 1;
+    if (n + add >= sizeof tag) return PL10N_ERR_LOCALE;
+    memmove(tag + lang_len + add, tag + lang_len, n - lang_len + 1);
+    tag[lang_len] = '-';
+    memcpy(tag + lang_len + 1, subtag, add - 1);
+    parse_len = n + add;
+  }
   char id[ULOC_FULLNAME_CAPACITY];
   int32_t parsed = 0;
   UErrorCode e = U_ZERO_ERROR;
   uloc_forLanguageTag(tag, id, sizeof id, &parsed, &e);
-  if (U_FAILURE(e) || parsed != (int32_t)n) return PL10N_ERR_LOCALE;
+  if (U_FAILURE(e) || parsed != (int32_t)parse_len) return PL10N_ERR_LOCALE;
   char bcp[ULOC_FULLNAME_CAPACITY];
   uloc_toLanguageTag(id, bcp, sizeof bcp, 1, &e);
   if (U_FAILURE(e) || strcmp(bcp, "und") == 0 || strlen(bcp) >= size)
@@ -62,54 +96,54 @@ static void canonical_language(const char *lang, char *out, size_t size) {
    two or three tags for every message of every page. */
 typedef struct split_memo {
   char tag[64];
-  char lang[ULOC_LANG_CAPACITY], region[ULOC_COUNTRY_CAPACITY];
+  char lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY],
+      region[ULOC_COUNTRY_CAPACITY];
   int ok;
 } split_memo;
 static _Thread_local split_memo memo[8];
 static _Thread_local unsigned memo_next;
 
-static int split_tag_uncached(const char *tag, char *lang, char *region);
+static int split_tag_uncached(const char *tag, split_memo *m);
 
-static int split_tag(const char *tag, char *lang, char *region) {
+/* TAG's canonical language, its script (written, or the likely one: sr is
+   Cyrl, sr-Latn Latn; "" when CLDR does not know) and its region as
+   written. */
+static const split_memo *split_tag(const char *tag) {
   size_t n = strlen(tag);
-  for (size_t i = 0; i < 8; i++) {
-    if (memo[i].tag[0] && strcmp(memo[i].tag, tag) == 0) {
-      memcpy(lang, memo[i].lang, sizeof memo[i].lang);
-      memcpy(region, memo[i].region, sizeof memo[i].region);
-      return memo[i].ok;
-    }
-  }
-  int ok = split_tag_uncached(tag, lang, region);
-  if (n > 0 && n < sizeof memo[0].tag) {
-    split_memo *m = &memo[memo_next++ % 8];
-    memcpy(m->tag, tag, n + 1);
-    memcpy(m->lang, lang, sizeof m->lang);
-    memcpy(m->region, region, sizeof m->region);
-    m->ok = ok;
-  }
-  return ok;
+  for (size_t i = 0; i < 8; i++)
+    if (memo[i].tag[0] && strcmp(memo[i].tag, tag) == 0) return &memo[i];
+  static _Thread_local split_memo scratch;
+  split_memo *m = n > 0 && n < sizeof memo[0].tag ? &memo[memo_next++ % 8] : &scratch;
+  m->ok = split_tag_uncached(tag, m);
+  snprintf(m->tag, sizeof m->tag, "%s", m == &scratch ? "" : tag);
+  return m;
 }
 
-static int split_tag_uncached(const char *tag, char *lang, char *region) {
-  lang[0] = region[0] = '\0';
-  char id[ULOC_FULLNAME_CAPACITY];
+static int split_tag_uncached(const char *tag, split_memo *m) {
+  m->lang[0] = m->script[0] = m->region[0] = '\0';
+  char id[ULOC_FULLNAME_CAPACITY], full[ULOC_FULLNAME_CAPACITY];
   int32_t parsed = 0;
   UErrorCode e = U_ZERO_ERROR;
   uloc_forLanguageTag(tag, id, sizeof id, &parsed, &e);
   char raw[ULOC_LANG_CAPACITY];
   uloc_getLanguage(id, raw, sizeof raw, &e);
-  uloc_getCountry(id, region, ULOC_COUNTRY_CAPACITY, &e);
+  uloc_getCountry(id, m->region, ULOC_COUNTRY_CAPACITY, &e);
   if (U_FAILURE(e) || !*raw) return 0;
-  canonical_language(raw, lang, ULOC_LANG_CAPACITY);
+  canonical_language(raw, m->lang, ULOC_LANG_CAPACITY);
+  UErrorCode likely = U_ZERO_ERROR;
+  uloc_addLikelySubtags(id, full, sizeof full, &likely);
+  if (U_SUCCESS(likely)) uloc_getScript(full, m->script, ULOC_SCRIPT_CAPACITY, &likely);
+  if (U_FAILURE(likely)) m->script[0] = '\0';
   return 1;
 }
 
 int pl10n_locale_match(const char *want, const char *have) {
-  char wl[ULOC_LANG_CAPACITY], wr[ULOC_COUNTRY_CAPACITY];
-  char hl[ULOC_LANG_CAPACITY], hr[ULOC_COUNTRY_CAPACITY];
-  if (!want || !have || !split_tag(want, wl, wr) || !split_tag(have, hl, hr))
-    return 0;
-  if (strcmp(wl, hl) != 0) return 0;
-  if (strcmp(wr, hr) == 0) return 2;
-  return (!*wr || !*hr) ? 1 : 0;
+  if (!want || !have) return 0;
+  split_memo w = *split_tag(want);
+  const split_memo *h = split_tag(have);
+  if (!w.ok || !h->ok || strcmp(w.lang, h->lang) != 0) return 0;
+  /* sr@latin is not served by the Cyrillic sr, nor zh-Hant by zh. */
+  if (*w.script && *h->script && strcmp(w.script, h->script) != 0) return 0;
+  if (strcmp(w.region, h->region) == 0) return 2;
+  return (!*w.region || !*h->region) ? 1 : 0;
 }
