@@ -37,16 +37,9 @@ PAGEL10N=$(absolute "${PAGEL10N:-$repo_root/pagel10n}")
 CONFORMANCE_DIR=$(absolute "${CONFORMANCE_DIR:-$repo_root/../shared/conformance}")
 POTCMP=${POTCMP:-$script_dir/potcmp}
 manifest=$CONFORMANCE_DIR/manifest.tsv
-failures=0
-
-# not_ok NAME DETAIL...: prints one failure with indented detail lines.
-not_ok() {
-  local d
-  echo "not ok - $1"
-  shift
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-  failures=$((failures + 1))
-}
+# not_ok NAME DETAIL...: one failure with indented detail lines; failures.
+# shellcheck source=tests/cli/lib.sh
+. "$script_dir/cli/lib.sh"
 
 # Prints at most $2 lines of file $1 as detail lines, noting a cut.
 file_details() {
@@ -116,7 +109,7 @@ check_pot() {
   elif [[ ! -f $out ]]; then
     not_ok "$name" "$how: exit status 0 but no output file"
   elif "$POTCMP" "$dir/$expected" "$out" >"$work/$1.cmp" 2>&1; then
-    echo "ok - $name"
+    ok "$name"
   else
     not_ok "$name" "$how; potcmp $expected OUT:"
     file_details "$work/$1.cmp" 40
@@ -160,7 +153,7 @@ check_merge() {
     return
   fi
   if cmp -s "$work/$1.exp.c14n" "$work/$1.act.c14n"; then
-    echo "ok - $name"
+    ok "$name"
   else
     diff -u --label "expected $expected (c14n)" --label "actual (c14n)" \
       "$work/$1.exp.c14n" "$work/$1.act.c14n" >"$work/$1.diff"

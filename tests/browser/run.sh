@@ -47,15 +47,10 @@ if [[ -n $missing ]]; then
   exit 0
 fi
 
-failures=0
-ok() { echo "ok - browser/$1"; }
-not_ok() {
-  failures=$((failures + 1))
-  echo "not ok - browser/$1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, failures, with names under browser/
+TEST_PREFIX=browser/
+# shellcheck source=tests/cli/lib.sh
+. "$here/../cli/lib.sh"
 
 prog=${PAGEL10N:-$repo/pagel10n}
 if [[ ! -x $prog ]]; then

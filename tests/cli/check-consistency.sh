@@ -18,13 +18,8 @@ news=$tests_dir/../examples/news
 work=$(mktemp -d "${TMPDIR:-/tmp}/check-consistency.XXXXXX") || exit 2
 trap 'rm -rf -- "$work"' EXIT
 
-ok() { echo "ok - $1"; }
-not_ok() {
-  echo "not ok - $1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 
 if ! command -v jq >/dev/null 2>&1; then
   not_ok "check/jq-installed" "jq is needed to read the JSON reports (scripts/install-deps.sh)"

@@ -30,13 +30,9 @@ name=mk-incremental
 work=$(mktemp -d "${TMPDIR:-/tmp}/$name.XXXXXX") || exit 2
 trap 'rm -rf -- "$work"' EXIT
 
-ok() { echo "ok - $name/$1"; }
-not_ok() {
-  echo "not ok - $name/$1"
-  shift
-  local d
-  for d in "$@"; do printf '  # %s\n' "$d"; done
-}
+# ok, not_ok, with names under mk-incremental/
+TEST_PREFIX=$name/
+. "${BASH_SOURCE[0]%/*}/lib.sh"
 # not_ok_log NAME MESSAGE LOGFILE: a failure with the end of a log.
 not_ok_log() {
   local line details=("$2")
