@@ -38,16 +38,8 @@ done
 
 max=1000
 
-{
-  echo '<?xml version="1.0" encoding="UTF-8"?>'
-  echo '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:pl="http://pagel10n.org/ns/1" lang="en">'
-  echo '<body>'
-  for ((n = 0; n <= max; n++)); do
-    echo "<p pl:plural=\"{n} items\"><data value=\"$n\" pl:value=\"n\">$n</data> item</p>"
-  done
-  echo '</body>'
-  echo '</html>'
-} >"$work/page.xhtml"
+# The page: one plural message ("{n} item") per n from 0 to max.
+plural_page "$max" >"$work/page.xhtml"
 
 header() {
   echo 'msgid ""'

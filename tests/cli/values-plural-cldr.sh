@@ -25,17 +25,8 @@ trap 'rm -rf -- "$work"' EXIT
 
 max=1000
 
-# The page: one plural message per n.
-{
-  echo '<?xml version="1.0" encoding="UTF-8"?>'
-  echo '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:pl="http://pagel10n.org/ns/1" lang="en">'
-  echo '<body>'
-  for ((n = 0; n <= max; n++)); do
-    echo "<p pl:plural=\"{n} items\"><data value=\"$n\" pl:value=\"n\">$n</data> item</p>"
-  done
-  echo '</body>'
-  echo '</html>'
-} >"$work/page.xhtml"
+# The page: one plural message ("{n} item") per n from 0 to max.
+plural_page "$max" >"$work/page.xhtml"
 
 # Two catalogs that differ only in the Plural-Forms line.  "{n} aytem" /
 # "{n} na aytem" (the linker "na" after numbers ending in 4, 6, 9).
