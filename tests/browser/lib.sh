@@ -79,40 +79,41 @@ browser_www() {
   done < <(grep -rhoE '(src|href)="/img/[^"]+"' "$root" | sed -E 's/^[a-z]+="//; s/"$//' | sort -u)
 }
 
+# browser_spawn PID_VAR URL_VAR PATH LOG CMD...: starts CMD in the background
+# on a port picked at random ({port} in its words), output to LOG, until it
+# answers http://127.0.0.1:PORT/PATH (eight tries).  Sets PID_VAR as soon as
+# it runs (browser_stop kills it) and URL_VAR to http://127.0.0.1:PORT.
+browser_spawn() {
+  local pid_var=$1 url_var=$2 path=$3 log=$4 port _
+  shift 4
+  for _ in 1 2 3 4 5 6 7 8; do
+    port=$((20000 + RANDOM % 30000))
+    "${@//\{port\}/$port}" >"$log" 2>&1 &
+    printf -v "$pid_var" '%s' "$!"
+    if browser_wait_http "http://127.0.0.1:$port/$path" "${!pid_var}"; then
+      printf -v "$url_var" '%s' "http://127.0.0.1:$port"
+      return 0
+    fi
+    kill "${!pid_var}" 2>/dev/null; wait "${!pid_var}" 2>/dev/null
+    printf -v "$pid_var" '%s' ''
+  done
+  return 1
+}
+
 # browser_start WORK ROOT: busybox httpd serving ROOT, chromedriver, and one
 # browser session.  Ports are picked at random and tried until one works.
 browser_start() {
-  local work=$1 root=$2 port _ profile caps
+  local work=$1 root=$2 profile caps
   [[ -n $BROWSER_CHROMIUM ]] || browser_missing >/dev/null
   printf '%s\n' '.xhtml:application/xhtml+xml' '.html:text/html; charset=utf-8' \
     '.jpg:image/svg+xml' '.svg:image/svg+xml' '.ico:image/svg+xml' '.css:text/css' >"$work/httpd.conf"
-  for _ in 1 2 3 4 5 6 7 8; do
-    port=$((20000 + RANDOM % 30000))
-    busybox httpd -f -p "127.0.0.1:$port" -h "$root" -c "$work/httpd.conf" >"$work/httpd.log" 2>&1 &
-    BROWSER_HTTPD_PID=$!
-    if browser_wait_http "http://127.0.0.1:$port/css/site.css" "$BROWSER_HTTPD_PID"; then
-      BROWSER_BASE=http://127.0.0.1:$port
-      break
-    fi
-    kill "$BROWSER_HTTPD_PID" 2>/dev/null; wait "$BROWSER_HTTPD_PID" 2>/dev/null
-    BROWSER_HTTPD_PID=
-  done
-  if [[ -z $BROWSER_BASE ]]; then
+  if ! browser_spawn BROWSER_HTTPD_PID BROWSER_BASE css/site.css "$work/httpd.log" \
+         busybox httpd -f -p "127.0.0.1:{port}" -h "$root" -c "$work/httpd.conf"; then
     echo "browser: busybox httpd did not start (see $work/httpd.log)" >&2
     return 1
   fi
-  for _ in 1 2 3 4 5 6 7 8; do
-    port=$((20000 + RANDOM % 30000))
-    chromedriver --port="$port" --log-path="$work/chromedriver.log" >/dev/null 2>&1 &
-    BROWSER_DRIVER_PID=$!
-    if browser_wait_http "http://127.0.0.1:$port/status" "$BROWSER_DRIVER_PID"; then
-      BROWSER_DRIVER=http://127.0.0.1:$port
-      break
-    fi
-    kill "$BROWSER_DRIVER_PID" 2>/dev/null; wait "$BROWSER_DRIVER_PID" 2>/dev/null
-    BROWSER_DRIVER_PID=
-  done
-  if [[ -z $BROWSER_DRIVER ]]; then
+  if ! browser_spawn BROWSER_DRIVER_PID BROWSER_DRIVER status /dev/null \
+         chromedriver --port="{port}" --log-path="$work/chromedriver.log"; then
     echo "browser: chromedriver did not start (see $work/chromedriver.log)" >&2
     return 1
   fi
