@@ -47,6 +47,14 @@ int cli_write_file_atomic_iov(const char *path, const struct iovec *iov, size_t 
 int cli_write_stdout(const char *data, size_t len);
 int cli_write_stdout_iov(const struct iovec *iov, size_t n);
 
+/* True when S ends in SUFFIX (and is longer). */
+int cli_has_suffix(const char *s, const char *suffix);
+
+/* Appends to PATHS (malloc'd char * items) the files DIR/NAME whose NAME
+   ends in one of the NULL-terminated SUFFIXES, dot files left out, sorted.
+   Prints the error and returns 0 on failure. */
+int cli_list_dir(const char *dir, const char *const *suffixes, pl10n_buf *paths);
+
 /* Creates a temporary file next to PATH; returns its name (malloc'd) and
    an open descriptor in *FD, or NULL after printing the error.  Until
    cli_temp_done(), a fatal signal removes the file before the program ends. */

@@ -4,6 +4,7 @@
 
 #include "../buf.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -99,6 +100,41 @@ int cli_read_file(const char *path, pl10n_buf *out) {
   }
   if (fd != STDIN_FILENO) close(fd);
   return 1;
+}
+
+int cli_has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n > m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int compare_paths(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cli_list_dir(const char *dir, const char *const *suffixes, pl10n_buf *paths) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    fprintf(stderr, _("%s: error: cannot open directory: %s\n"), dir, strerror(errno));
+    return 0;
+  }
+  int ok = 1;
+  struct dirent *ent;
+  while (ok && (ent = readdir(d)) != NULL) {
+    int wanted = 0;
+    for (size_t k = 0; suffixes[k] && !wanted; k++)
+      wanted = cli_has_suffix(ent->d_name, suffixes[k]);
+    if (ent->d_name[0] == '.' || !wanted) continue;
+    size_t size = strlen(dir) + strlen(ent->d_name) + 2;
+    char *path = malloc(size);
+    if (path) snprintf(path, size, "%s/%s", dir, ent->d_name);
+    ok = path && buf_push_item(paths, &path, sizeof path) == PL10N_OK;
+    if (!ok) free(path);
+  }
+  closedir(d);
+  if (BUF_COUNT(paths, char *) > 1)
+    qsort(paths->data, BUF_COUNT(paths, char *), sizeof(char *), compare_paths);
+  if (!ok) cli_error("%s", pl10n_strerror(PL10N_ERR_NOMEM));
+  return ok;
 }
 
 /* The temporary file being written, removed if a signal ends the program

@@ -8,7 +8,6 @@
 
 #include "../buf.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -39,39 +38,6 @@ static void check_usage(FILE *out) {
           "is below --min-coverage or an error was found, 2 on usage errors or\n"
           "unreadable input (a catalog, POT, template or page).\n"),
         out);
-}
-
-static int has_suffix(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
-static int compare_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The paths of the DIR/NAME.po files, sorted, as char * items of NAMES. */
-static int list_po_dir(const char *dir, pl10n_buf *names) {
-  DIR *d = opendir(dir);
-  if (!d) {
-    fprintf(stderr, _("%s: error: cannot open directory: %s\n"), dir, strerror(errno));
-    return 0;
-  }
-  int ok = 1;
-  struct dirent *ent;
-  while (ok && (ent = readdir(d)) != NULL) {
-    if (ent->d_name[0] == '.' || !has_suffix(ent->d_name, ".po")) continue;
-    size_t size = strlen(dir) + strlen(ent->d_name) + 2;
-    char *path = malloc(size);
-    if (path) snprintf(path, size, "%s/%s", dir, ent->d_name);
-    ok = path && buf_push_item(names, &path, sizeof path) == PL10N_OK;
-    if (!ok) free(path);
-  }
-  closedir(d);
-  if (BUF_COUNT(names, char *) > 1)
-    qsort(names->data, BUF_COUNT(names, char *), sizeof(char *), compare_names);
-  if (!ok) cli_error("%s", pl10n_strerror(PL10N_ERR_NOMEM));
-  return ok;
 }
 
 /* Splits the -l list into BCP 47 tags (char * items of TAGS). */
@@ -253,7 +219,8 @@ int cmd_check(int argc, char **argv) {
   if (status == EXIT_OK && locales && !parse_locales(locales, &tags)) status = EXIT_USAGE;
   copt.locales = (const char *const *)BUF_ITEMS(&tags, char *);
   copt.n_locales = BUF_COUNT(&tags, char *);
-  if (status == EXIT_OK && !list_po_dir(po_dir, &po_files)) status = EXIT_USAGE;
+  static const char *const po_only[] = {".po", NULL};
+  if (status == EXIT_OK && !cli_list_dir(po_dir, po_only, &po_files)) status = EXIT_USAGE;
   if (status == EXIT_OK && BUF_COUNT(&po_files, char *) == 0) {
     fprintf(stderr, _("%s: error: no .po files in the directory\n"), po_dir);
     status = EXIT_USAGE;

@@ -9,8 +9,6 @@
 #include "../buf.h"
 #include "page_writer.h"
 
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -76,11 +74,6 @@ static void render_usage(FILE *out) {
 
 /* ---- catalogs and locales ------------------------------------------------ */
 
-static int has_suffix(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
 static int load_catalog(render_job *job, const char *path, const char *language) {
   if (job->n_catalogs == MAX_CATALOGS) {
     cli_error(_("too many catalogs (at most %d)"), MAX_CATALOGS);
@@ -97,71 +90,41 @@ static int load_catalog(render_job *job, const char *path, const char *language)
   return 1;
 }
 
-static int compare_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Of DIR/LL.po and DIR/LL.mo, the one render loads: LL.mo where there is no
    LL.po, or where it is at least as new as LL.po (msgfmt compiled it from
    that LL.po: the same translations, loaded without parsing PO). */
-static int mo_is_fresh(const char *dir, const char *mo_name) {
-  size_t len = strlen(dir) + strlen(mo_name) + 2;
-  char *path = malloc(len);
-  if (!path) return 0;
+static int mo_is_fresh(const char *mo_path) {
+  char *po_path = strdup(mo_path);
+  if (!po_path) return 0;
+  memcpy(po_path + strlen(po_path) - 2, "po", 2);
   struct stat mo, po;
-  snprintf(path, len, "%s/%s", dir, mo_name);
-  int fresh = stat(path, &mo) == 0;
-  memcpy(path + len - 3, "po", 2);
-  fresh = fresh && stat(path, &po) == 0 &&
-          (mo.st_mtim.tv_sec > po.st_mtim.tv_sec ||
-           (mo.st_mtim.tv_sec == po.st_mtim.tv_sec && mo.st_mtim.tv_nsec >= po.st_mtim.tv_nsec));
-  free(path);
+  int fresh = stat(mo_path, &mo) == 0 && stat(po_path, &po) == 0 &&
+              (mo.st_mtim.tv_sec > po.st_mtim.tv_sec ||
+               (mo.st_mtim.tv_sec == po.st_mtim.tv_sec &&
+                mo.st_mtim.tv_nsec >= po.st_mtim.tv_nsec));
+  free(po_path);
   return fresh;
 }
 
 static int load_po_dir(render_job *job, const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) {
-    fprintf(stderr, _("%s: error: cannot open directory: %s\n"), dir,
-            strerror(errno));
-    return 0;
-  }
-  pl10n_buf list = PL10N_BUF_INIT; /* char * items */
-  struct dirent *ent;
-  int ok = 1;
-  while (ok && (ent = readdir(d)) != NULL) {
-    if (ent->d_name[0] == '.') continue;
-    if (!has_suffix(ent->d_name, ".po") && !has_suffix(ent->d_name, ".mo")) continue;
-    char *name = strdup(ent->d_name);
-    if (!name || buf_push_item(&list, &name, sizeof name) != PL10N_OK) {
-      free(name);
-      ok = 0;
-    }
-  }
-  closedir(d);
-  char **names = BUF_ITEMS(&list, char *);
+  static const char *const catalogs[] = {".po", ".mo", NULL};
+  pl10n_buf list = PL10N_BUF_INIT; /* char * items: DIR/NAME */
+  int ok = cli_list_dir(dir, catalogs, &list);
+  char **paths = BUF_ITEMS(&list, char *);
   size_t n = BUF_COUNT(&list, char *);
-  if (n) qsort(names, n, sizeof *names, compare_names);
   for (size_t i = 0; i < n && ok; i++) {
-    if (!names[i]) { ok = 0; break; }
     /* LL.po and LL.mo both there: one of them. */
-    size_t len = strlen(names[i]);
-    int is_mo = has_suffix(names[i], ".mo");
+    size_t len = strlen(paths[i]);
+    int is_mo = cli_has_suffix(paths[i], ".mo");
     const char *twin = NULL;
     for (size_t j = 0; j < n && !twin; j++)
-      if (j != i && names[j] && strlen(names[j]) == len &&
-          strncmp(names[j], names[i], len - 3) == 0 &&
-          has_suffix(names[j], is_mo ? ".po" : ".mo"))
-        twin = names[j];
-    if (twin && is_mo != mo_is_fresh(dir, is_mo ? names[i] : twin)) continue;
-    size_t size = strlen(dir) + strlen(names[i]) + 2;
-    char *path = malloc(size);
-    if (!path) { ok = 0; break; }
-    snprintf(path, size, "%s/%s", dir, names[i]);
-    ok = load_catalog(job, path, NULL);
-    free(path);
+      if (j != i && strlen(paths[j]) == len && strncmp(paths[j], paths[i], len - 3) == 0 &&
+          cli_has_suffix(paths[j], is_mo ? ".po" : ".mo"))
+        twin = paths[j];
+    if (twin && is_mo != mo_is_fresh(is_mo ? paths[i] : twin)) continue;
+    ok = load_catalog(job, paths[i], NULL);
   }
-  for (size_t i = 0; i < n; i++) free(names[i]);
+  for (size_t i = 0; i < n; i++) free(paths[i]);
   pl10n_buf_release(&list);
   return ok;
 }
